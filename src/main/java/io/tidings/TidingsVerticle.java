@@ -1,0 +1,68 @@
+package io.tidings;
+
+import io.tidings.article.ArticleParser;
+import io.tidings.catalog.Catalog;
+import io.tidings.config.Config;
+import io.tidings.ingest.Ingest;
+import io.tidings.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the parts: catalog, ingest, routes, HTTP server. Listens first (so that /health says
+ * 503 while the first scan runs), then completes its start when the scan is done.
+ */
+public final class TidingsVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(TidingsVerticle.class);
+
+  private final Config config;
+  private Ingest ingest;
+  private HttpServer server;
+
+  public TidingsVerticle(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    Catalog catalog = new Catalog(config.content().includeUnpublished());
+    ingest = new Ingest(config.content(), new ArticleParser(config.content().maxFileSize()),
+        catalog);
+    Router router = Routes.create(vertx, config,
+        new Routes.Sources(catalog::current, ingest::status));
+    HttpServerOptions options = new HttpServerOptions()
+        .setCompressionSupported(true)
+        .setHost(config.http().host())
+        .setPort(config.http().port());
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .compose(s -> {
+          server = s;
+          LOG.info("listening on http://{}:{}/", config.http().host(), s.actualPort());
+          return Future.fromCompletionStage(ingest.start(), context);
+        });
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Ingest ingest() {
+    return ingest;
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (ingest != null) {
+      ingest.close();
+    }
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

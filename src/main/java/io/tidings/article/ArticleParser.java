@@ -1,0 +1,191 @@
+package io.tidings.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one article file into an {@link Article} or a {@link ParseError} (FORMAT.md). Thread-safe.
+ * The {@code secured} field is never read into anything: it ends with the YAML tree.
+ */
+public final class ArticleParser {
+  /** Field names that FORMAT.md defines; the parser reads exactly these. */
+  static final String TITLE = "title";
+  static final String PUBLISHED_AT = "publishedDateTime";
+
+  private final long maxFileSize;
+  private final YamlTree yaml;
+
+  public ArticleParser(long maxFileSize) {
+    this.maxFileSize = maxFileSize;
+    this.yaml = new YamlTree(maxFileSize);
+  }
+
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  /**
+   * Reads and parses one file. A file that is gone by the time it is read gives {@link
+   * Parsed#missing()}; a file over the size limit is refused without reading it.
+   *
+   * @param name the file's name as reported in errors (its path relative to the content directory)
+   */
+  public Parsed read(Path file, String name) {
+    try {
+      long size = Files.size(file);
+      if (size > maxFileSize) {
+        return Parsed.failed(new ParseError(name, 0, 0, String.format(
+            "the file is %,d bytes, over the limit of %,d bytes (content.maxFileSize); it was not read",
+            size, maxFileSize)));
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) maxFileSize + 1);
+      }
+      if (bytes.length > maxFileSize) {
+        return Parsed.failed(new ParseError(name, 0, 0, String.format(
+            "the file grew over the limit of %,d bytes (content.maxFileSize) while it was read",
+            maxFileSize)));
+      }
+      return parse(name, bytes);
+    } catch (NoSuchFileException e) {
+      return Parsed.missing();
+    } catch (java.nio.file.AccessDeniedException e) {
+      return Parsed.failed(new ParseError(name, 0, 0,
+          "permission denied: the server's user cannot read this file"));
+    } catch (IOException e) {
+      return Parsed.failed(new ParseError(name, 0, 0, "could not read the file: " + e));
+    }
+  }
+
+  /** Parses a file's bytes; {@code name} is only used in errors. */
+  public Parsed parse(String name, byte[] bytes) {
+    if (bytes.length > maxFileSize) {
+      return Parsed.failed(new ParseError(name, 0, 0, String.format(
+          "the file is %,d bytes, over the limit of %,d bytes (content.maxFileSize)",
+          bytes.length, maxFileSize)));
+    }
+    try {
+      FrontMatter front = FrontMatter.split(bytes);
+      YamlTree.Root root = yaml.parse(front.yaml());
+      return Parsed.of(toArticle(root, front.body()));
+    } catch (ArticleFileException e) {
+      return Parsed.failed(new ParseError(name, e.line, e.column, e.getMessage()));
+    } catch (RuntimeException e) {
+      // A parser bug must cost one file, never the server; the message names no content.
+      return Parsed.failed(new ParseError(name, 0, 0,
+          "could not parse the file (" + e.getClass().getSimpleName() + ")"));
+    }
+  }
+
+  private static Article toArticle(YamlTree.Root root, String body) throws ArticleFileException {
+    Fields f = new Fields(root.fields(), root::lineOf);
+    String title = f.requiredText(TITLE);
+    Instant publishedAt = f.requiredInstant(PUBLISHED_AT);
+    String originalUrl = f.url("originalUrl");
+    String webUrl = f.url("webUrl");
+    if (originalUrl == null && webUrl == null) {
+      throw new ArticleFileException(0, 0,
+          "originalUrl is missing: every article needs an originalUrl (or at least a webUrl)");
+    }
+    String id = originalUrl != null ? originalUrl : webUrl;
+    if (webUrl == null) {
+      webUrl = originalUrl;
+    }
+    Provider provider = f.provider("provider");
+    if (provider == null) {
+      String host = Keys.hostOf(id);
+      provider = Provider.of(Keys.domain(host), host);
+    }
+    Article draft = new Article(
+        id,
+        title,
+        publishedAt,
+        originalUrl,
+        webUrl,
+        f.optionalUrl("ampWebUrl"),
+        f.optionalUrl("cdnAmpWebUrl"),
+        f.text("excerpt"),
+        f.text("category"),
+        f.text("type"),
+        f.integer("quality"),
+        f.integer("heat"),
+        f.bool("published", true),
+        provider,
+        topics(f.node("topics")),
+        Fields.images(f.node("images")),
+        related(f.node("related")),
+        body,
+        0L);
+    return withHash(draft);
+  }
+
+  private static List<Topic> topics(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    Map<String, Topic> byKey = new LinkedHashMap<>();
+    Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
+    for (JsonNode item : items) {
+      if (item.isValueNode() && !item.isNull()) {
+        Topic t = Topic.of(item.asText());
+        if (!t.key().isEmpty()) {
+          byKey.putIfAbsent(t.key(), t);
+        }
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  private static List<Related> related(JsonNode node) throws ArticleFileException {
+    if (node == null || !node.isArray()) {
+      return List.of();
+    }
+    List<Related> out = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      if (!(item instanceof ObjectNode o)) {
+        continue;
+      }
+      Fields r = new Fields(o, k -> 0);
+      String title = r.text("title");
+      String webUrl = Fields.validUrl(r.text("webUrl"));
+      if (title == null || webUrl == null) {
+        continue; // FORMAT.md: a related entry without title and webUrl has nothing to show
+      }
+      out.add(new Related(title, r.text("excerpt"), r.lenientInstant("publishedDateTime"), webUrl,
+          r.optionalUrl("ampWebUrl"), r.optionalUrl("cdnAmpWebUrl"), r.text("type"),
+          r.provider("provider"), r.lenientInteger("quality"), Fields.images(r.node("images"))));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A stable hash of everything the article says; the same file gives the same hash on every JVM. */
+  private static Article withHash(Article a) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(a.toString().getBytes(StandardCharsets.UTF_8));
+      long h = 0;
+      for (int i = 0; i < 8; i++) {
+        h = (h << 8) | (digest[i] & 0xff);
+      }
+      return new Article(a.id(), a.title(), a.publishedAt(), a.originalUrl(), a.webUrl(),
+          a.ampWebUrl(), a.cdnAmpWebUrl(), a.excerpt(), a.category(), a.type(), a.quality(),
+          a.heat(), a.published(), a.provider(), a.topics(), a.images(), a.related(), a.body(), h);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.tidings.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/** Typed reads of one YAML mapping; each failure names the field, the value and what is allowed. */
+final class Fields {
+  private static final int MAX_QUOTED = 80;
+
+  private final ObjectNode node;
+  private final ToIntFunction<String> lineOf;
+
+  Fields(ObjectNode node, ToIntFunction<String> lineOf) {
+    this.node = node;
+    this.lineOf = lineOf;
+  }
+
+  JsonNode node(String field) {
+    JsonNode n = node.get(field);
+    return n == null || n.isNull() ? null : n;
+  }
+
+  String text(String field) {
+    JsonNode n = node(field);
+    if (n == null || !n.isValueNode()) {
+      return null;
+    }
+    String s = n.asText().strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  String requiredText(String field) throws ArticleFileException {
+    JsonNode n = node(field);
+    if (n == null) {
+      throw new ArticleFileException(lineOf.applyAsInt(field), 0, field + " is missing; it is required");
+    }
+    if (!n.isValueNode()) {
+      throw error(field, field + " must be text, not a " + (n.isArray() ? "list" : "mapping"));
+    }
+    String s = n.asText().strip();
+    if (s.isEmpty()) {
+      throw error(field, field + " is empty; it must be non-blank text");
+    }
+    return s;
+  }
+
+  Instant requiredInstant(String field) throws ArticleFileException {
+    String raw = requiredText(field);
+    Instant at = instant(raw);
+    if (at == null) {
+      throw error(field, field + " " + quote(raw)
+          + " is not an ISO-8601 date-time with a zone, such as 2023-10-17T16:45:00Z");
+    }
+    return at;
+  }
+
+  Instant lenientInstant(String field) {
+    String raw = text(field);
+    return raw == null ? null : instant(raw);
+  }
+
+  static Instant instant(String raw) {
+    try {
+      return OffsetDateTime.parse(raw.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** An absolute http(s) URL, or null when absent; anything else is an error naming the value. */
+  String url(String field) throws ArticleFileException {
+    String raw = text(field);
+    if (raw == null) {
+      return null;
+    }
+    String url = validUrl(raw);
+    if (url == null) {
+      throw error(field, field + " " + quote(raw) + " is not an absolute http(s) URL"
+          + " such as https://example.com/story");
+    }
+    return url;
+  }
+
+  /** Alternates are never an identity and never shown: a bad one is dropped, not fatal. */
+  String optionalUrl(String field) {
+    return validUrl(text(field));
+  }
+
+  static String validUrl(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      URI u = new URI(raw);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
+          && !u.getHost().isEmpty()) {
+        return raw;
+      }
+    } catch (URISyntaxException e) {
+      return null;
+    }
+    return null;
+  }
+
+  Integer integer(String field) throws ArticleFileException {
+    JsonNode n = node(field);
+    if (n == null) {
+      return null;
+    }
+    if (n.isIntegralNumber() && n.canConvertToInt()) {
+      return n.intValue();
+    }
+    throw error(field, field + " " + quote(n.isValueNode() ? n.asText() : n.toString())
+        + " is not a whole number");
+  }
+
+  Integer lenientInteger(String field) {
+    JsonNode n = node(field);
+    return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
+  }
+
+  boolean bool(String field, boolean absent) throws ArticleFileException {
+    JsonNode n = node(field);
+    if (n == null) {
+      return absent;
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    throw error(field, field + " " + quote(n.asText()) + " must be true or false");
+  }
+
+  Provider provider(String field) {
+    JsonNode n = node(field);
+    if (n instanceof ObjectNode o) {
+      Fields p = new Fields(o, k -> 0);
+      String name = p.text("name");
+      String domain = p.text("domain");
+      return name == null && domain == null ? null : Provider.of(name, domain);
+    }
+    if (n != null && n.isValueNode()) {
+      return Provider.of(n.asText(), null);
+    }
+    return null;
+  }
+
+  static List<Image> images(JsonNode n) {
+    if (n == null || !n.isArray()) {
+      return List.of();
+    }
+    List<Image> out = new ArrayList<>(n.size());
+    for (JsonNode item : n) {
+      if (item instanceof ObjectNode o) {
+        Fields f = new Fields(o, k -> 0);
+        String url = validUrl(f.text("url"));
+        if (url != null) {
+          JsonNode cached = f.node("isCached");
+          out.add(new Image(url, positive(f.lenientInteger("width")),
+              positive(f.lenientInteger("height")), cached != null && cached.isBoolean()
+                  ? cached.booleanValue() : null));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Integer positive(Integer i) {
+    return i == null || i <= 0 ? null : i;
+  }
+
+  private ArticleFileException error(String field, String reason) {
+    return new ArticleFileException(lineOf.applyAsInt(field), 0, reason);
+  }
+
+  static String quote(String value) {
+    String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "…" : value;
+    return "\"" + v + "\"";
+  }
+}

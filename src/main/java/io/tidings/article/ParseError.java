@@ -1,0 +1,24 @@
+package io.tidings.article;
+
+/**
+ * Why a file is not an article, in words for the person who wrote it.
+ *
+ * @param file the file's path relative to the content directory, with {@code /} separators
+ * @param line 1-based line in the file, 0 when the problem is the whole file
+ * @param column 1-based column, 0 when unknown
+ */
+public record ParseError(String file, int line, int column, String reason) {
+
+  /** {@code file:line:column: reason}, the shape compilers and editors understand. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder(file);
+    if (line > 0) {
+      s.append(':').append(line);
+      if (column > 0) {
+        s.append(':').append(column);
+      }
+    }
+    return s.append(": ").append(reason).toString();
+  }
+}

@@ -1,0 +1,9 @@
+package io.tidings.article;
+
+/** A topic as written in the file, and its key (FORMAT.md, "Keys"). */
+public record Topic(String name, String key) {
+  public static Topic of(String name) {
+    String n = name.strip();
+    return new Topic(n, Keys.topic(n));
+  }
+}

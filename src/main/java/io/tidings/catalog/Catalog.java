@@ -1,0 +1,193 @@
+package io.tidings.catalog;
+
+import io.tidings.article.Article;
+import io.tidings.article.ParseError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one writer of snapshots. It remembers what every file last said, decides which file wins
+ * an identity, and makes each next {@link Snapshot} from the previous one plus a batch of file
+ * changes, touching only what the batch touched. Not thread-safe: one ingest thread calls
+ * {@link #apply}; any thread may read {@link #current()}.
+ */
+public final class Catalog {
+  private final boolean includeUnpublished;
+  private final Map<String, FileState> files = new HashMap<>();
+  /** Identity to the files that claim it; almost always one. */
+  private final Map<String, List<String>> claims = new HashMap<>();
+  /** Identity to the article that won it (visible or a hidden draft). */
+  private final Map<String, Article> winners = new HashMap<>();
+  private final TreeMap<String, FileProblem> problems = new TreeMap<>();
+  private final TreeMap<String, Duplicate> duplicates = new TreeMap<>();
+  private final List<Consumer<SnapshotChange>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Snapshot current = Snapshot.EMPTY;
+  private int hiddenDrafts;
+
+  private record FileState(Article article, ParseError error) {}
+
+  public Catalog(boolean includeUnpublished) {
+    this.includeUnpublished = includeUnpublished;
+  }
+
+  public Snapshot current() {
+    return current;
+  }
+
+  /** Called once per new snapshot, on the ingest thread, in order. */
+  public void onChange(Consumer<SnapshotChange> listener) {
+    listeners.add(listener);
+  }
+
+  /** The files the catalog knows, for ingest's rescans (relative paths). */
+  public Set<String> knownFiles() {
+    return Set.copyOf(files.keySet());
+  }
+
+  /** Applies one batch; announces and returns the next snapshot (the same one if nothing changed). */
+  public Snapshot apply(List<FileChange> changes) {
+    Set<String> touchedIds = new HashSet<>();
+    for (FileChange change : changes) {
+      applyFile(change, touchedIds);
+    }
+    Set<Article> removed = Ordering.identitySet();
+    List<Article> added = new ArrayList<>();
+    for (String id : touchedIds) {
+      Article before = winners.get(id);
+      Article after = pickWinner(id);
+      if (before == after) {
+        continue;
+      }
+      if (before != null) {
+        winners.remove(id);
+        if (isVisible(before)) {
+          removed.add(before);
+        } else {
+          hiddenDrafts--;
+        }
+      }
+      if (after != null) {
+        winners.put(id, after);
+        if (isVisible(after)) {
+          added.add(after);
+        } else {
+          hiddenDrafts++;
+        }
+      }
+    }
+    Snapshot previous = current;
+    Snapshot next = SnapshotBuilder.next(previous, removed, Ordering.sorted(added), hiddenDrafts,
+        List.copyOf(problems.values()), List.copyOf(duplicates.values()));
+    if (removed.isEmpty() && added.isEmpty() && next.hiddenDrafts() == previous.hiddenDrafts()
+        && next.problems().equals(previous.problems())
+        && next.duplicates().equals(previous.duplicates())) {
+      return previous;
+    }
+    current = next;
+    SnapshotChange change = new SnapshotChange(previous, next, List.copyOf(removed),
+        List.copyOf(added));
+    for (Consumer<SnapshotChange> listener : listeners) {
+      listener.accept(change);
+    }
+    return next;
+  }
+
+  private boolean isVisible(Article a) {
+    return a.published() || includeUnpublished;
+  }
+
+  private void applyFile(FileChange change, Set<String> touchedIds) {
+    String file = change.file();
+    FileState old = files.get(file);
+    Article oldArticle = old == null ? null : old.article();
+    if (change.parsed().isMissing()) {
+      files.remove(file);
+      problems.remove(file);
+      if (oldArticle != null) {
+        unclaim(oldArticle.id(), file);
+        touchedIds.add(oldArticle.id());
+      }
+      return;
+    }
+    ParseError error = change.parsed().error();
+    if (error != null) {
+      // The last good version keeps serving, marked stale, until the file parses or goes.
+      files.put(file, new FileState(oldArticle, error));
+      problems.put(file, new FileProblem(error, oldArticle != null));
+      return;
+    }
+    Article article = change.parsed().article();
+    problems.remove(file);
+    files.put(file, new FileState(article, null));
+    if (oldArticle != null) {
+      touchedIds.add(oldArticle.id());
+      if (!oldArticle.id().equals(article.id())) {
+        unclaim(oldArticle.id(), file);
+      }
+    }
+    claim(article.id(), file);
+    touchedIds.add(article.id());
+  }
+
+  private void claim(String id, String file) {
+    List<String> paths = claims.get(id);
+    if (paths == null) {
+      claims.put(id, List.of(file));
+    } else if (!paths.contains(file)) {
+      List<String> more = new ArrayList<>(paths);
+      more.add(file);
+      more.sort(null);
+      claims.put(id, List.copyOf(more));
+    }
+  }
+
+  private void unclaim(String id, String file) {
+    List<String> paths = claims.get(id);
+    if (paths == null) {
+      return;
+    }
+    List<String> rest = new ArrayList<>(paths);
+    rest.remove(file);
+    if (rest.isEmpty()) {
+      claims.remove(id);
+    } else {
+      claims.put(id, List.copyOf(rest));
+    }
+  }
+
+  /** FORMAT.md: of two files with one identity the later-published wins; then the first path. */
+  private Article pickWinner(String id) {
+    List<String> paths = claims.get(id);
+    if (paths == null) {
+      duplicates.remove(id);
+      return null;
+    }
+    String bestFile = null;
+    Article best = null;
+    for (String path : paths) {
+      Article a = files.get(path).article();
+      if (best == null || a.publishedAt().isAfter(best.publishedAt())) {
+        best = a;
+        bestFile = path;
+      }
+    }
+    if (paths.size() > 1) {
+      List<String> others = new ArrayList<>(paths);
+      others.remove(bestFile);
+      duplicates.put(id, new Duplicate(id, bestFile, List.copyOf(others)));
+    } else {
+      duplicates.remove(id);
+    }
+    Article previous = winners.get(id);
+    // Keep the very object when nothing changed, so that unchanged files announce nothing.
+    return previous != null && previous.contentHash() == best.contentHash()
+        && previous.equals(best) ? previous : best;
+  }
+}

@@ -1,0 +1,58 @@
+package io.tidings.catalog;
+
+import io.tidings.article.Article;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every visible article at one moment, newest first, indexed by topic, provider and category
+ * key. Never changes after it is made; the HTTP side only ever reads snapshots.
+ *
+ * @param version a hash of the visible content: equal files give an equal version on every
+ *     replica and after every restart
+ * @param articles visible articles, newest first ({@link Ordering#NEWEST_FIRST})
+ * @param topics by topic key; iteration order is the key order
+ * @param providers by provider key; iteration order is the key order
+ * @param categories by category key; iteration order is the key order
+ * @param hiddenDrafts articles with {@code published: false} that are not shown
+ * @param problems files that do not parse, by file, in file order
+ * @param duplicates identities claimed by more than one file, in identity order
+ */
+public record Snapshot(
+    long version,
+    Article[] articles,
+    Map<String, Facet> topics,
+    Map<String, Facet> providers,
+    Map<String, Facet> categories,
+    int hiddenDrafts,
+    List<FileProblem> problems,
+    List<Duplicate> duplicates) {
+
+  public static final Snapshot EMPTY = new Snapshot(0L, new Article[0], Map.of(), Map.of(),
+      Map.of(), 0, List.of(), List.of());
+
+  public int size() {
+    return articles.length;
+  }
+
+  /** The version as the 16 hex digits that ETags and /status show. */
+  public String versionHex() {
+    return String.format("%016x", version);
+  }
+
+  public Facet topic(String key) {
+    return topics.get(key);
+  }
+
+  public Facet provider(String key) {
+    return providers.get(key);
+  }
+
+  public Facet category(String key) {
+    return categories.get(key);
+  }
+
+  public long staleFiles() {
+    return problems.stream().filter(FileProblem::stale).count();
+  }
+}

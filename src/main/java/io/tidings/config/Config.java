@@ -1,0 +1,45 @@
+package io.tidings.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The typed configuration; made only by {@link ConfigLoader}, so always valid. */
+public record Config(Http http, Content content, Feeds feeds) {
+
+  public record Http(String host, int port, String baseUrl) {}
+
+  public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
+      Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
+      List<String> extensions, int parseThreads) {}
+
+  public record Feeds(String title, String description, String language, int defaultLimit,
+      int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes) {}
+
+  @SuppressWarnings("unchecked")
+  static Config of(Map<String, Object> v) {
+    return new Config(
+        new Http((String) v.get("http.host"), (Integer) v.get("http.port"),
+            (String) v.get("http.baseUrl")),
+        new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
+            (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
+            (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),
+            (Boolean) v.get("content.includeUnpublished"),
+            (List<String>) v.get("content.extensions"), (Integer) v.get("content.parseThreads")),
+        new Feeds((String) v.get("feeds.title"), (String) v.get("feeds.description"),
+            (String) v.get("feeds.language"), (Integer) v.get("feeds.defaultLimit"),
+            (Integer) v.get("feeds.maxLimit"), (Duration) v.get("feeds.ttl"),
+            (Duration) v.get("feeds.maxAge"), (Integer) v.get("feeds.cacheEntries"),
+            (Long) v.get("feeds.cacheBytes")));
+  }
+
+  /** Defaults everywhere but the content directory and port: for tests and tools. */
+  public static Config defaults(Path contentDir) {
+    try {
+      return ConfigLoader.load(null, Map.of(), Map.of("content.dir", contentDir.toString()));
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

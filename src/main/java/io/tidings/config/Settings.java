@@ -1,0 +1,62 @@
+package io.tidings.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Every configuration key in one table: the file, the environment and --help all read it. */
+final class Settings {
+  private Settings() {}
+
+  static final List<Setting> ALL = List.of(
+      new Setting("http.host", "0.0.0.0", ValueType.string(),
+          "address to listen on"),
+      new Setting("http.port", "8080", ValueType.integer(0, 65535),
+          "port to listen on (0 picks a free one)"),
+      new Setting("http.baseUrl", "", ValueType.baseUrl(),
+          "public URL of the server for self links; empty: from Host and X-Forwarded-* headers"),
+      new Setting("content.dir", "conf/content", ValueType.string(),
+          "directory of article files, read recursively"),
+      new Setting("content.watch", "auto", ValueType.oneOf("auto", "native", "poll"),
+          "native: file events (inotify); poll: periodic walk; auto: native, else poll"),
+      new Setting("content.pollInterval", "2s", ValueType.duration(Duration.ofMillis(100)),
+          "time between walks in poll mode, and between checks for a vanished directory"),
+      new Setting("content.debounce", "100ms", ValueType.duration(Duration.ofMillis(1)),
+          "quiet time after the last file event before files are read"),
+      new Setting("content.rescanInterval", "10m", ValueType.duration(Duration.ZERO),
+          "full rescan as a safety net in native mode; 0 turns it off"),
+      new Setting("content.maxFileSize", "1MiB", ValueType.size(1024, 1L << 30),
+          "larger files are refused without being read"),
+      new Setting("content.includeUnpublished", "false", ValueType.bool(),
+          "serve articles marked published: false (drafts)"),
+      new Setting("content.extensions", "txt,md,markdown,yaml,yml", ValueType.extensions(),
+          "file extensions that hold articles; other files are ignored"),
+      new Setting("content.parseThreads", "0", ValueType.integer(0, 256),
+          "threads that parse files during a scan; 0: one per core"),
+      new Setting("feeds.title", "Tidings", ValueType.string(),
+          "site name, the first part of every feed title"),
+      new Setting("feeds.description", "Articles served by Tidings", ValueType.string(),
+          "feed description"),
+      new Setting("feeds.language", "", ValueType.language(),
+          "language of the articles (en, de-CH); empty: not declared"),
+      new Setting("feeds.defaultLimit", "50", ValueType.integer(1, 10_000),
+          "items in a feed when the query has no limit"),
+      new Setting("feeds.maxLimit", "500", ValueType.integer(1, 10_000),
+          "largest limit a query may ask for"),
+      new Setting("feeds.ttl", "30m", ValueType.duration(Duration.ofMinutes(1)),
+          "RSS ttl: how long readers may wait before polling again"),
+      new Setting("feeds.maxAge", "60s", ValueType.duration(Duration.ZERO),
+          "Cache-Control max-age of feeds"),
+      new Setting("feeds.cacheEntries", "2000", ValueType.integer(0, 1_000_000),
+          "rendered feeds kept in memory"),
+      new Setting("feeds.cacheBytes", "64MiB", ValueType.size(0, 1L << 34),
+          "bytes of rendered feeds kept in memory"));
+
+  static Setting find(String key) {
+    for (Setting s : ALL) {
+      if (s.key().equals(key)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

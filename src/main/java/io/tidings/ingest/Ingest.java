@@ -1,0 +1,411 @@
+package io.tidings.ingest;
+
+import io.tidings.article.ArticleParser;
+import io.tidings.article.ParseError;
+import io.tidings.article.Parsed;
+import io.tidings.catalog.Catalog;
+import io.tidings.catalog.FileChange;
+import io.tidings.catalog.Snapshot;
+import io.tidings.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the catalog equal to the content directory: a full scan at start, then file events
+ * (or polling), debounced into batches that each make one snapshot. All catalog writes happen
+ * on one thread, {@code tidings-ingest}; parsing fans out to {@code tidings-parse-*} threads.
+ */
+public final class Ingest implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+
+  private final Config.Content config;
+  private final Path root;
+  private final ContentFilter filter;
+  private final Catalog catalog;
+  private final FileReading reading;
+  private final ScheduledExecutorService thread;
+  private final ExecutorService parsePool;
+  private final Clock clock;
+
+  /** Only touched on the ingest thread. */
+  private volatile Map<String, FileStamp> known = new TreeMap<>();
+  private final Map<String, ParseError> reported = new HashMap<>();
+
+  private final Set<Path> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private final AtomicLong lastEventNanos = new AtomicLong();
+  private final AtomicLong firstPendingNanos = new AtomicLong();
+  private final AtomicLong fileEvents = new AtomicLong();
+  private final AtomicLong rescans = new AtomicLong();
+
+  private volatile NativeWatcher watcher;
+  private volatile String watchMode = "none";
+  private volatile String watchNote;
+  private volatile boolean ready;
+  private volatile boolean directoryMissing;
+  private volatile Instant lastChange;
+
+  public Ingest(Config.Content config, ArticleParser parser, Catalog catalog) {
+    this.config = config;
+    this.root = config.dir().toAbsolutePath().normalize();
+    this.filter = new ContentFilter(config.extensions());
+    this.catalog = catalog;
+    this.clock = Clock.systemUTC();
+    int threads = config.parseThreads() > 0 ? config.parseThreads()
+        : Runtime.getRuntime().availableProcessors();
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tidings-ingest"));
+    AtomicLong n = new AtomicLong();
+    this.parsePool = Executors.newFixedThreadPool(threads,
+        r -> daemon(r, "tidings-parse-" + n.incrementAndGet()));
+    this.reading = new FileReading(root, parser, parsePool);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Scans the whole tree, publishes the first snapshot, then starts watching. */
+  public CompletableFuture<Snapshot> start() {
+    return CompletableFuture.supplyAsync(this::initialScan, thread);
+  }
+
+  private Snapshot initialScan() {
+    long t0 = System.nanoTime();
+    Map<String, FileStamp> found;
+    try {
+      found = TreeWalk.walk(root, root, filter, dir -> { });
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException("content directory " + root + " does not exist"
+          + " (set content.dir, TIDINGS_CONTENT_DIR or --content)");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read content directory " + root + ": " + e);
+    }
+    List<FileChange> changes = reading.readAll(found.keySet(), true);
+    Snapshot snapshot = apply(changes, found);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    LOG.info("scanned {} in {}: {} articles, {} topics, {} providers{}{}{}",
+        plural(found.size(), "file"), String.format("%.2fs", seconds), snapshot.size(),
+        snapshot.topics().size(), snapshot.providers().size(),
+        snapshot.hiddenDrafts() == 0 ? "" : "; " + snapshot.hiddenDrafts()
+            + " drafts (published: false) hidden, set content.includeUnpublished: true to show them",
+        snapshot.problems().isEmpty() ? "" : "; " + plural(snapshot.problems().size(), "file")
+            + " with errors (see /status)",
+        snapshot.duplicates().isEmpty() ? "" : "; " + snapshot.duplicates().size()
+            + " duplicate identities");
+    startWatching();
+    ready = true;
+    return snapshot;
+  }
+
+  private void startWatching() {
+    String mode = config.watch();
+    if (!mode.equals("poll")) {
+      try {
+        NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
+        w.register(root);
+        w.start();
+        watcher = w;
+        watchMode = "native";
+        LOG.info("watching {} folders of {} for changes (native file events)",
+            w.folderCount(), root);
+        if (!config.rescanInterval().isZero()) {
+          long every = config.rescanInterval().toMillis();
+          thread.scheduleWithFixedDelay(() -> rescan("periodic safety-net rescan"), every, every,
+              TimeUnit.MILLISECONDS);
+        }
+        return;
+      } catch (IOException e) {
+        if (mode.equals("native")) {
+          throw new IllegalStateException("content.watch is native but file events are not"
+              + " available: " + e.getMessage() + " (raise fs.inotify.max_user_watches, or set"
+              + " content.watch: poll)");
+        }
+        watchNote = "native file events not available (" + e.getMessage()
+            + "); polling instead. Raise fs.inotify.max_user_watches to get native events";
+        LOG.warn(watchNote);
+      }
+    }
+    watchMode = "poll";
+    long every = config.pollInterval().toMillis();
+    thread.scheduleWithFixedDelay(() -> rescan(null), every, every, TimeUnit.MILLISECONDS);
+    LOG.info("polling {} for changes every {} ms", root, every);
+  }
+
+  /** Reports from the watcher thread; each only queues work for the ingest thread. */
+  private final class WatchEvents implements NativeWatcher.Events {
+    @Override
+    public void changed(Path path) {
+      fileEvents.incrementAndGet();
+      enqueue(path);
+    }
+
+    @Override
+    public void overflow() {
+      thread.execute(() -> rescan("file events overflowed"));
+    }
+
+    @Override
+    public void rootLost() {
+      thread.execute(() -> rescan("content directory's watch ended"));
+    }
+  }
+
+  /** Queues a path and (re)arms the debounce timer. Any thread. */
+  void enqueue(Path path) {
+    pending.add(path);
+    long now = System.nanoTime();
+    lastEventNanos.set(now);
+    firstPendingNanos.compareAndSet(0, now);
+    if (flushScheduled.compareAndSet(false, true)) {
+      thread.schedule(this::maybeFlush, config.debounce().toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** A burst that never goes quiet is still flushed this often, so that changes keep flowing. */
+  private long maxDelayNanos() {
+    return Math.max(config.debounce().toNanos() * 5, Duration.ofMillis(500).toNanos());
+  }
+
+  private void maybeFlush() {
+    long now = System.nanoTime();
+    long quiet = now - lastEventNanos.get();
+    long waited = now - firstPendingNanos.get();
+    long debounce = config.debounce().toNanos();
+    if (quiet < debounce && waited < maxDelayNanos()) {
+      thread.schedule(this::maybeFlush, Math.min(debounce - quiet, maxDelayNanos() - waited),
+          TimeUnit.NANOSECONDS);
+      return;
+    }
+    firstPendingNanos.set(0);
+    flushScheduled.set(false);
+    flush();
+  }
+
+  private void flush() {
+    List<Path> paths = new ArrayList<>(pending);
+    pending.removeAll(paths);
+    if (paths.isEmpty()) {
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      rootMissing();
+      return;
+    }
+    TreeMap<String, FileStamp> next = new TreeMap<>(known);
+    Set<String> toRead = new java.util.TreeSet<>();
+    List<FileChange> changes = new ArrayList<>();
+    for (Path path : paths) {
+      String rel = TreeWalk.relative(root, path);
+      if (Files.isDirectory(path)) {
+        try {
+          Map<String, FileStamp> inside = TreeWalk.walk(root, path, filter, dir -> { });
+          removeUnder(rel, next, changes, inside.keySet());
+          next.putAll(inside);
+          toRead.addAll(inside.keySet());
+        } catch (IOException e) {
+          removeUnder(rel, next, changes, Set.of());
+        }
+      } else if (filter.isArticlePath(rel) && Files.isRegularFile(path)) {
+        next.put(rel, FileStamp.read(path));
+        toRead.add(rel);
+      } else {
+        removeUnder(rel, next, changes, Set.of());
+      }
+    }
+    List<FileChange> read = reading.readAll(toRead, false);
+    for (FileChange c : read) {
+      if (c.parsed().isMissing()) {
+        next.remove(c.file());
+      }
+    }
+    changes.addAll(read);
+    apply(changes, next);
+  }
+
+  /** Queues the removal of {@code rel} and every known file below it, but those in {@code keep}. */
+  private void removeUnder(String rel, TreeMap<String, FileStamp> next, List<FileChange> changes,
+      Set<String> keep) {
+    List<String> gone = new ArrayList<>();
+    if (next.containsKey(rel)) {
+      gone.add(rel);
+    }
+    String prefix = rel.isEmpty() ? "" : rel + "/";
+    for (String f : next.subMap(prefix, prefix + Character.MAX_VALUE).keySet()) {
+      if (!keep.contains(f)) {
+        gone.add(f);
+      }
+    }
+    for (String f : gone) {
+      next.remove(f);
+      changes.add(new FileChange(f, Parsed.missing()));
+    }
+  }
+
+  /** Walks the whole tree and reads what differs from what is known. Ingest thread only. */
+  void rescan(String reason) {
+    Map<String, FileStamp> found;
+    try {
+      found = TreeWalk.walk(root, root, filter, dir -> { });
+    } catch (IOException e) {
+      rootMissing();
+      return;
+    }
+    if (directoryMissing) {
+      directoryMissing = false;
+      LOG.info("content directory {} is back: rescanning", root);
+      reason = reason == null ? "content directory returned" : reason;
+      if (watchMode.equals("native")) {
+        restartWatcher();
+      }
+    }
+    if (reason != null) {
+      rescans.incrementAndGet();
+      LOG.info("rescanning {}: {}", root, reason);
+    }
+    List<FileChange> changes = new ArrayList<>();
+    Set<String> toRead = new java.util.TreeSet<>();
+    for (Map.Entry<String, FileStamp> e : found.entrySet()) {
+      if (!e.getValue().equals(known.get(e.getKey()))) {
+        toRead.add(e.getKey());
+      }
+    }
+    for (String f : known.keySet()) {
+      if (!found.containsKey(f)) {
+        changes.add(new FileChange(f, Parsed.missing()));
+      }
+    }
+    changes.addAll(reading.readAll(toRead, false));
+    apply(changes, found);
+  }
+
+  private void restartWatcher() {
+    NativeWatcher old = watcher;
+    if (old != null) {
+      old.close();
+    }
+    try {
+      NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
+      w.register(root);
+      w.start();
+      watcher = w;
+    } catch (IOException e) {
+      LOG.warn("cannot watch {} again ({}); polling instead", root, e.getMessage());
+      watchMode = "poll";
+      watchNote = "native watch lost: " + e.getMessage();
+      long every = config.pollInterval().toMillis();
+      thread.scheduleWithFixedDelay(() -> rescan(null), every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void rootMissing() {
+    if (!directoryMissing) {
+      directoryMissing = true;
+      LOG.error("content directory {} is gone; still serving the last snapshot ({} articles)"
+          + " and checking every {} ms for it to come back", root, catalog.current().size(),
+          config.pollInterval().toMillis());
+      if (watchMode.equals("native")) {
+        long every = config.pollInterval().toMillis();
+        thread.schedule(new Runnable() {
+          @Override
+          public void run() {
+            if (Files.isDirectory(root)) {
+              rescan(null);
+            } else {
+              thread.schedule(this, every, TimeUnit.MILLISECONDS);
+            }
+          }
+        }, every, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private Snapshot apply(List<FileChange> changes, Map<String, FileStamp> stamps) {
+    known = stamps;
+    for (FileChange c : changes) {
+      logProblem(c);
+    }
+    Snapshot before = catalog.current();
+    Snapshot after = catalog.apply(changes);
+    if (after != before) {
+      lastChange = clock.instant();
+      if (ready) {
+        LOG.info("{} changed: {} articles now, version {}", plural(changes.size(), "file"),
+            after.size(), after.versionHex());
+      }
+    }
+    return after;
+  }
+
+  private void logProblem(FileChange c) {
+    ParseError error = c.parsed().error();
+    if (error == null) {
+      if (reported.remove(c.file()) != null && !c.parsed().isMissing()) {
+        LOG.info("{} parses again", c.file());
+      } else if (c.parsed().isMissing()) {
+        reported.remove(c.file());
+      }
+      return;
+    }
+    if (!error.equals(reported.put(c.file(), error))) {
+      LOG.warn("{}", error);
+    }
+  }
+
+  public IngestStatus status() {
+    return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
+        known.size(), rescans.get(), fileEvents.get());
+  }
+
+  /** Runs a full rescan now (tests, operators); completes when its snapshot is published. */
+  public CompletableFuture<Snapshot> rescanNow() {
+    return CompletableFuture.supplyAsync(() -> {
+      rescan("requested");
+      return catalog.current();
+    }, thread);
+  }
+
+  @Override
+  public void close() {
+    NativeWatcher w = watcher;
+    if (w != null) {
+      w.close();
+    }
+    thread.shutdownNow();
+    parsePool.shutdownNow();
+  }
+
+  static String plural(long n, String noun) {
+    return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+}

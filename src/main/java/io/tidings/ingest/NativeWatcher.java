@@ -1,0 +1,152 @@
+package io.tidings.ingest;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * File events of the whole tree through {@link WatchService} (inotify on Linux), one watch per
+ * folder. Runs its own daemon thread; it only reports paths, the ingest thread does the rest.
+ */
+final class NativeWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NativeWatcher.class);
+
+  /** What the watcher reports. */
+  interface Events {
+    void changed(Path path);
+
+    void overflow();
+
+    void rootLost();
+  }
+
+  private final Path root;
+  private final ContentFilter filter;
+  private final Events events;
+  private final WatchService service;
+  /** Our own key-to-folder map: a moved folder keeps its key, but not its old path. */
+  private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
+  private final Thread thread;
+
+  NativeWatcher(Path root, ContentFilter filter, Events events) throws IOException {
+    this.root = root;
+    this.filter = filter;
+    this.events = events;
+    this.service = root.getFileSystem().newWatchService();
+    this.thread = new Thread(this::run, "tidings-watch");
+    this.thread.setDaemon(true);
+  }
+
+  /** Watches every folder under {@code dir}; throws when the system's watch limit is reached. */
+  void register(Path dir) throws IOException {
+    try {
+      TreeWalk.walk(root, dir, filter, folder -> {
+        try {
+          watch(folder);
+        } catch (IOException e) {
+          throw new WatchLimitException(e);
+        }
+      });
+    } catch (WatchLimitException e) {
+      throw e.cause;
+    }
+  }
+
+  private void watch(Path folder) throws IOException {
+    WatchKey key = folder.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+    folders.put(key, folder);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  int folderCount() {
+    return folders.size();
+  }
+
+  private void run() {
+    try {
+      while (true) {
+        WatchKey key = service.take();
+        Path folder = folders.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+          if (event.kind() == OVERFLOW) {
+            events.overflow();
+            continue;
+          }
+          if (folder == null) {
+            continue;
+          }
+          Path child = folder.resolve((Path) event.context());
+          if (event.kind() == ENTRY_DELETE) {
+            forget(child);
+          } else if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)
+              && filter.isFolderWatched(child.getFileName().toString())) {
+            try {
+              register(child);
+            } catch (IOException e) {
+              LOG.warn("cannot watch new folder {}: {}; a rescan will pick up its files",
+                  TreeWalk.relative(root, child), e.getMessage());
+              events.overflow();
+            }
+          }
+          events.changed(child);
+        }
+        if (!key.reset()) {
+          folders.remove(key);
+          if (root.equals(folder)) {
+            events.rootLost();
+          }
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // closing
+    }
+  }
+
+  /** Stops watching a folder that left the tree (deleted or moved away), and all below it. */
+  private void forget(Path gone) {
+    for (Iterator<Map.Entry<WatchKey, Path>> it = folders.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<WatchKey, Path> e = it.next();
+      if (e.getValue().startsWith(gone) && !e.getValue().equals(root)) {
+        e.getKey().cancel();
+        it.remove();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      service.close();
+    } catch (IOException e) {
+      LOG.debug("closing the watch service: {}", e.toString());
+    }
+    thread.interrupt();
+  }
+
+  /** Carries a registration failure out of the walk's callback. */
+  private static final class WatchLimitException extends RuntimeException {
+    final IOException cause;
+
+    WatchLimitException(IOException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
+    }
+  }
+}
