@@ -3,6 +3,7 @@ package io.tidings;
 import io.tidings.article.ArticleParser;
 import io.tidings.catalog.Catalog;
 import io.tidings.config.Config;
+import io.tidings.feed.FeedService;
 import io.tidings.ingest.Ingest;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
@@ -10,6 +11,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,7 @@ public final class TidingsVerticle extends VerticleBase {
   private final Config config;
   private Ingest ingest;
   private HttpServer server;
+  private ExecutorService renderPool;
 
   public TidingsVerticle(Config config) {
     this.config = config;
@@ -33,10 +37,17 @@ public final class TidingsVerticle extends VerticleBase {
     Catalog catalog = new Catalog(config.content().includeUnpublished());
     ingest = new Ingest(config.content(), new ArticleParser(config.content().maxFileSize()),
         catalog);
+    renderPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "tidings-render");
+      t.setDaemon(true);
+      return t;
+    });
+    FeedService feeds = new FeedService(config.feeds(), catalog::current, renderPool);
+    catalog.onChange(feeds::onChange);
     Router router = Routes.create(vertx, config,
-        new Routes.Sources(catalog::current, ingest::status));
+        new Routes.Sources(catalog::current, ingest::status, feeds));
     HttpServerOptions options = new HttpServerOptions()
-        .setCompressionSupported(true)
+        .setCompressionSupported(false)
         .setHost(config.http().host())
         .setPort(config.http().port());
     return vertx.createHttpServer(options)
@@ -62,6 +73,9 @@ public final class TidingsVerticle extends VerticleBase {
   public Future<?> stop() {
     if (ingest != null) {
       ingest.close();
+    }
+    if (renderPool != null) {
+      renderPool.shutdownNow();
     }
     return server == null ? Future.succeededFuture() : server.close();
   }

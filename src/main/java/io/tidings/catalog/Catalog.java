@@ -83,7 +83,9 @@ public final class Catalog {
       }
     }
     Snapshot previous = current;
-    Snapshot next = SnapshotBuilder.next(previous, removed, Ordering.sorted(added), hiddenDrafts,
+    // Both lists newest first: whoever relays a change (SSE, logs) must not see hash order.
+    List<Article> addedInOrder = Ordering.sorted(added);
+    Snapshot next = SnapshotBuilder.next(previous, removed, addedInOrder, hiddenDrafts,
         List.copyOf(problems.values()), List.copyOf(duplicates.values()));
     if (removed.isEmpty() && added.isEmpty() && next.hiddenDrafts() == previous.hiddenDrafts()
         && next.problems().equals(previous.problems())
@@ -91,8 +93,8 @@ public final class Catalog {
       return previous;
     }
     current = next;
-    SnapshotChange change = new SnapshotChange(previous, next, List.copyOf(removed),
-        List.copyOf(added));
+    SnapshotChange change = new SnapshotChange(previous, next,
+        List.copyOf(Ordering.sorted(removed)), List.copyOf(addedInOrder));
     for (Consumer<SnapshotChange> listener : listeners) {
       listener.accept(change);
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The announcement of a new snapshot: what it replaced and which visible articles left or
- * entered it. An article that changed is in both lists (its old and its new version).
+ * entered it, each newest first. An article that changed is in both lists (its old and its new
+ * version).
  */
 public record SnapshotChange(Snapshot previous, Snapshot next, List<Article> removed,
     List<Article> added) {

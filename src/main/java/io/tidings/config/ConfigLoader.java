@@ -1,5 +1,6 @@
 package io.tidings.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -72,7 +73,9 @@ public final class ConfigLoader {
       throws ConfigException {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+      root = new ObjectMapper(new YAMLFactory())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readTree(Files.readString(file));
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": "
           + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
@@ -96,6 +99,9 @@ public final class ConfigLoader {
         flatten(key + ".", value, file, raw, origin);
         continue;
       }
+      if (value.isNull() && isSection(key)) {
+        continue; // a section whose keys are all commented out
+      }
       if (Settings.find(key) == null) {
         throw new ConfigException("unknown key " + key + " in " + file + "; known keys: "
             + Settings.ALL.stream().map(Setting::key).collect(Collectors.joining(", ")));
@@ -111,6 +117,10 @@ public final class ConfigLoader {
       raw.put(key, text);
       origin.put(key, file.toString());
     }
+  }
+
+  private static boolean isSection(String prefix) {
+    return Settings.ALL.stream().anyMatch(s -> s.key().startsWith(prefix + "."));
   }
 
   /** The keys, defaults, environment variables and meanings, for {@code --help}. */

@@ -56,16 +56,20 @@ interface ValueType {
     return text -> {
       Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
       if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-          case "ms" -> Duration.ofMillis(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofSeconds(n);
-        };
-        if (d.compareTo(min) >= 0) {
-          return d;
+        try {
+          long n = Long.parseLong(m.group(1));
+          String unit = m.group(2) == null ? "s" : m.group(2);
+          Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+          };
+          if (d.compareTo(min) >= 0) {
+            return d;
+          }
+        } catch (NumberFormatException | ArithmeticException e) {
+          // too many digits, or more hours than a Duration holds: the message below
         }
       }
       throw new IllegalArgumentException("a duration of at least " + min.toMillis()
@@ -80,7 +84,12 @@ interface ValueType {
     return text -> {
       Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
       if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
+        long n;
+        try {
+          n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+          n = Long.MAX_VALUE; // too many digits: over any limit
+        }
         String unit = m.group(2) == null ? "b" : m.group(2);
         long factor = switch (unit) {
           case "kb", "kib" -> 1024L;
@@ -88,9 +97,11 @@ interface ValueType {
           case "gb", "gib" -> 1024L * 1024 * 1024;
           default -> 1L;
         };
-        long v = n * factor;
-        if (v >= min && v <= max) {
-          return v;
+        if (n <= max / factor) { // n * factor must not overflow into the allowed range
+          long v = n * factor;
+          if (v >= min) {
+            return v;
+          }
         }
       }
       throw new IllegalArgumentException("a size from " + min + " to " + max

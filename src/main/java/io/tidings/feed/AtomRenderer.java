@@ -1,0 +1,117 @@
+package io.tidings.feed;
+
+import static io.tidings.feed.XmlText.clean;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.tidings.article.Article;
+import io.tidings.article.Topic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** Atom 1.0 (RFC 4287) through ROME's Atom model. */
+final class AtomRenderer implements FeedRenderer {
+  /** An empty feed still needs an updated date; a fixed one keeps its bytes stable. */
+  static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
+
+  private final XmlBytes xml;
+  private final String topicScheme;
+
+  /** @param topicScheme the URL prefix that names topic categories ({@code base/topics/}) */
+  AtomRenderer(XmlBytes xml, String topicScheme) {
+    this.xml = xml;
+    this.topicScheme = topicScheme;
+  }
+
+  @Override
+  public byte[] render(FeedMeta meta, List<Article> items) {
+    Feed feed = new Feed("atom_1.0");
+    feed.setEncoding("UTF-8");
+    feed.setId(meta.selfUrl());
+    feed.setTitleEx(text(meta.title()));
+    feed.setSubtitle(text(meta.description()));
+    feed.setUpdated(Date.from(meta.updated() == null ? EMPTY_FEED_UPDATED : meta.updated()));
+    feed.setAlternateLinks(List.of(link("alternate", meta.htmlUrl(), "text/html")));
+    feed.setOtherLinks(List.of(link("self", meta.selfUrl(), "application/atom+xml")));
+    Generator generator = new Generator();
+    generator.setValue(FeedMeta.GENERATOR);
+    generator.setUrl(FeedMeta.GENERATOR_URI);
+    feed.setGenerator(generator);
+    if (!meta.language().isEmpty()) {
+      feed.setLanguage(meta.language());
+    }
+    if (items.isEmpty()) {
+      // RFC 4287 4.1.1: a feed whose entries do not all name an author names one itself.
+      Person site = new Person();
+      site.setName(clean(meta.title()));
+      feed.setAuthors(List.of(site));
+    }
+    List<Entry> entries = new ArrayList<>(items.size());
+    for (Article a : items) {
+      entries.add(entry(a));
+    }
+    feed.setEntries(entries);
+    try {
+      return xml.bytes(new WireFeedOutput().outputJDom(feed));
+    } catch (FeedException e) {
+      throw new IllegalStateException("Atom output failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Entry entry(Article a) {
+    Entry e = new Entry();
+    e.setId(a.id());
+    e.setTitleEx(text(a.title()));
+    e.setAlternateLinks(List.of(link("alternate", a.webUrl(), "text/html")));
+    Date published = Date.from(a.publishedAt());
+    e.setPublished(published);
+    e.setUpdated(published);
+    if (a.excerpt() != null) {
+      e.setSummary(text(a.excerpt()));
+    }
+    Content html = new Content();
+    html.setType(Content.HTML);
+    html.setValue(ItemHtml.of(a));
+    e.setContents(List.of(html));
+    Person author = new Person();
+    author.setName(clean(a.provider().name()));
+    if (a.provider().siteUrl() != null) {
+      author.setUri(a.provider().siteUrl());
+    }
+    e.setAuthors(List.of(author));
+    List<Category> categories = new ArrayList<>();
+    for (Topic t : a.topics()) {
+      Category c = new Category();
+      c.setTerm(t.key());
+      c.setLabel(clean(t.name()));
+      c.setScheme(topicScheme);
+      categories.add(c);
+    }
+    e.setCategories(categories);
+    return e;
+  }
+
+  private static Content text(String value) {
+    Content c = new Content();
+    c.setType(Content.TEXT);
+    c.setValue(clean(value));
+    return c;
+  }
+
+  private static Link link(String rel, String href, String type) {
+    Link l = new Link();
+    l.setRel(rel);
+    l.setHref(href);
+    l.setType(type);
+    return l;
+  }
+}

@@ -1,0 +1,18 @@
+package io.tidings.feed;
+
+import java.time.Instant;
+
+/**
+ * What a feed says about itself.
+ *
+ * @param selfUrl the absolute URL the feed is served at (canonical query)
+ * @param htmlUrl the absolute URL of the page for people with the same filter
+ * @param updated the newest item's date; null for an empty feed
+ * @param ttlMinutes RSS ttl
+ */
+public record FeedMeta(String title, String description, String selfUrl, String htmlUrl,
+    String language, int ttlMinutes, Instant updated) {
+
+  static final String GENERATOR = "Tidings";
+  static final String GENERATOR_URI = "https://github.com/tidings";
+}

@@ -1,0 +1,136 @@
+package io.tidings.feed;
+
+import io.tidings.article.Article;
+import io.tidings.catalog.Facet;
+import io.tidings.catalog.Snapshot;
+import io.tidings.catalog.SnapshotChange;
+import io.tidings.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Feeds on request: from the cache when it has them, else rendered once on the render
+ * executor (never on the caller's thread), however many callers ask at the same moment.
+ */
+public final class FeedService {
+  private final Config.Feeds config;
+  private final FeedQuery.Limits limits;
+  private final Supplier<Snapshot> snapshots;
+  private final Executor renderPool;
+  private final RenderCache cache;
+  private final Map<String, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
+  private final XmlBytes xml = new XmlBytes();
+  private final JsonFeedRenderer json = new JsonFeedRenderer();
+  private final RssRenderer rss = new RssRenderer(xml);
+
+  public FeedService(Config.Feeds config, Supplier<Snapshot> snapshots, Executor renderPool) {
+    this.config = config;
+    this.limits = new FeedQuery.Limits(config.defaultLimit(), config.maxLimit());
+    this.snapshots = snapshots;
+    this.renderPool = renderPool;
+    this.cache = new RenderCache(config.cacheEntries(), config.cacheBytes());
+  }
+
+  public FeedQuery.Limits limits() {
+    return limits;
+  }
+
+  /** Call with every new snapshot (the catalog's announcement). */
+  public void onChange(SnapshotChange change) {
+    cache.invalidate(change);
+  }
+
+  /** The cached feed, or null when it must be rendered: lets a caller answer at once. */
+  public RenderedFeed cached(FeedRequest request) {
+    return cache.get(request.cacheKey());
+  }
+
+  public CompletableFuture<RenderedFeed> get(FeedRequest request) {
+    String key = request.cacheKey();
+    RenderedFeed hit = cache.get(key);
+    if (hit != null) {
+      return CompletableFuture.completedFuture(hit);
+    }
+    CompletableFuture<RenderedFeed> mine = new CompletableFuture<>();
+    CompletableFuture<RenderedFeed> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      return running;
+    }
+    try {
+      renderPool.execute(() -> {
+        try {
+          Snapshot snapshot = snapshots.get();
+          RenderedFeed feed = render(request, snapshot);
+          cache.put(key, request.query(), feed, () -> snapshots.get() == snapshot);
+          mine.complete(feed);
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+        } finally {
+          inFlight.remove(key, mine);
+        }
+      });
+    } catch (RuntimeException e) {
+      inFlight.remove(key, mine);
+      mine.completeExceptionally(e);
+    }
+    return mine;
+  }
+
+  /** Renders without the cache, on the calling thread. */
+  public RenderedFeed render(FeedRequest request, Snapshot snapshot) {
+    List<Article> items = Selection.run(snapshot, request.query());
+    FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
+        request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
+        (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt());
+    FeedRenderer renderer = switch (request.format()) {
+      case RSS -> rss;
+      case ATOM -> new AtomRenderer(xml, request.baseUrl() + "/topics/");
+      case JSON -> json;
+    };
+    return RenderedFeed.of(request.format(), renderer.render(meta, items), meta.updated());
+  }
+
+  /** "Tidings", "Tidings: AI", "Tidings: AI, Space · Reuters · “chip”": the filter in words. */
+  String title(FeedRequest request, Snapshot snapshot) {
+    FeedQuery q = request.query();
+    List<String> parts = new ArrayList<>();
+    addNames(parts, q.topics(), snapshot.topics());
+    addNames(parts, q.providers(), snapshot.providers());
+    addNames(parts, q.categories(), snapshot.categories());
+    if (!q.words().isEmpty()) {
+      parts.add("“" + String.join(" ", q.words()) + "”");
+    }
+    return parts.isEmpty() ? config.title() : config.title() + ": " + String.join(" · ", parts);
+  }
+
+  private static void addNames(List<String> parts, Set<String> keys, Map<String, Facet> index) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (String k : keys) {
+      Facet f = index.get(k);
+      if (!k.isEmpty()) {
+        names.add(f == null ? k : f.name());
+      }
+    }
+    if (!names.isEmpty()) {
+      parts.add(String.join(", ", names));
+    }
+  }
+
+  public RenderCacheStats stats() {
+    RenderCache.Stats s = cache.stats();
+    return new RenderCacheStats(s.hits(), s.misses(), s.evictions(), s.entries(), s.bytes());
+  }
+
+  /** Cache counters for /status and metrics. */
+  public record RenderCacheStats(long hits, long misses, long evictions, int entries,
+      long bytes) {}
+}

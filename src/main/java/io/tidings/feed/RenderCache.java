@@ -1,0 +1,98 @@
+package io.tidings.feed;
+
+import io.tidings.article.Article;
+import io.tidings.catalog.SnapshotChange;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rendered feeds by request, least recently used first out, bounded by count and bytes. A new
+ * snapshot drops only the entries that one of its changed articles matches: a change in topic
+ * X leaves topic Y's bytes and ETag alone. Thread-safe.
+ */
+final class RenderCache {
+  /** Beyond this many changed articles in one snapshot, clearing is cheaper than checking. */
+  private static final int CLEAR_ABOVE = 2_000;
+
+  private record Entry(RenderedFeed feed, FeedQuery query) {}
+
+  private final int maxEntries;
+  private final long maxBytes;
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+  private long bytes;
+  private long hits;
+  private long misses;
+  private long evictions;
+
+  RenderCache(int maxEntries, long maxBytes) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+  }
+
+  synchronized RenderedFeed get(String key) {
+    Entry e = entries.get(key);
+    if (e == null) {
+      misses++;
+      return null;
+    }
+    hits++;
+    return e.feed();
+  }
+
+  /** Stores a render unless {@code stillCurrent} says its snapshot was replaced meanwhile. */
+  synchronized void put(String key, FeedQuery query, RenderedFeed feed,
+      java.util.function.BooleanSupplier stillCurrent) {
+    if (!stillCurrent.getAsBoolean() || feed.weight() > maxBytes || maxEntries == 0) {
+      return;
+    }
+    Entry old = entries.put(key, new Entry(feed, query));
+    if (old != null) {
+      bytes -= old.feed().weight();
+    }
+    bytes += feed.weight();
+    Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+    while ((entries.size() > maxEntries || bytes > maxBytes) && it.hasNext()) {
+      bytes -= it.next().getValue().feed().weight();
+      it.remove();
+      evictions++;
+    }
+  }
+
+  synchronized void invalidate(SnapshotChange change) {
+    if (change.added().size() + change.removed().size() > CLEAR_ABOVE) {
+      entries.clear();
+      bytes = 0;
+      return;
+    }
+    Iterator<Entry> it = entries.values().iterator();
+    while (it.hasNext()) {
+      Entry e = it.next();
+      if (touches(e.query(), change)) {
+        bytes -= e.feed().weight();
+        it.remove();
+      }
+    }
+  }
+
+  private static boolean touches(FeedQuery q, SnapshotChange change) {
+    for (Article a : change.removed()) {
+      if (q.matches(a)) {
+        return true;
+      }
+    }
+    for (Article a : change.added()) {
+      if (q.matches(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts for /metrics and /status. */
+  record Stats(long hits, long misses, long evictions, int entries, long bytes) {}
+
+  synchronized Stats stats() {
+    return new Stats(hits, misses, evictions, entries.size(), bytes);
+  }
+}

@@ -1,0 +1,150 @@
+package io.tidings.feed;
+
+import static io.tidings.feed.XmlText.clean;
+
+import com.rometools.modules.content.ContentModuleImpl;
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.rss.Source;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.tidings.article.Article;
+import io.tidings.article.Image;
+import io.tidings.article.Topic;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/**
+ * RSS 2.0 through ROME's RSS model (not the Synd model, which adds a second {@code dc:date}).
+ * The item's description is the excerpt escaped as HTML, so that markup in it reads as text.
+ */
+final class RssRenderer implements FeedRenderer {
+  static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+  private final XmlBytes xml;
+
+  RssRenderer(XmlBytes xml) {
+    this.xml = xml;
+  }
+
+  @Override
+  public byte[] render(FeedMeta meta, List<Article> items) {
+    Channel channel = new Channel("rss_2.0");
+    channel.setEncoding("UTF-8");
+    channel.setTitle(clean(meta.title()));
+    channel.setLink(meta.htmlUrl());
+    channel.setDescription(clean(meta.description()));
+    if (!meta.language().isEmpty()) {
+      channel.setLanguage(meta.language());
+    }
+    channel.setGenerator(FeedMeta.GENERATOR);
+    channel.setDocs("https://www.rssboard.org/rss-specification");
+    channel.setTtl(meta.ttlMinutes());
+    if (meta.updated() != null) {
+      channel.setLastBuildDate(Date.from(meta.updated()));
+      channel.setPubDate(Date.from(meta.updated()));
+    }
+    List<Item> rssItems = new ArrayList<>(items.size());
+    for (Article a : items) {
+      rssItems.add(item(a));
+    }
+    channel.setItems(rssItems);
+    try {
+      Document doc = new WireFeedOutput().outputJDom(channel);
+      Element root = doc.getRootElement();
+      root.addNamespaceDeclaration(ATOM);
+      Element ch = root.getChild("channel");
+      Element self = new Element("link", ATOM)
+          .setAttribute("href", meta.selfUrl())
+          .setAttribute("rel", "self")
+          .setAttribute("type", "application/rss+xml");
+      Element firstItem = ch.getChild("item");
+      ch.addContent(firstItem == null ? ch.getContentSize() : ch.indexOf(firstItem), self);
+      return xml.bytes(doc);
+    } catch (FeedException e) {
+      throw new IllegalStateException("RSS output failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Item item(Article a) {
+    Item item = new Item();
+    item.setTitle(clean(a.title()));
+    item.setLink(a.webUrl());
+    Guid guid = new Guid();
+    guid.setValue(a.id());
+    guid.setPermaLink(true);
+    item.setGuid(guid);
+    if (a.excerpt() != null) {
+      Description d = new Description();
+      d.setValue(XmlText.htmlText(clean(a.excerpt())));
+      item.setDescription(d);
+    }
+    item.setPubDate(Date.from(a.publishedAt()));
+    List<Category> categories = new ArrayList<>();
+    for (Topic t : a.topics()) {
+      categories.add(category(t.name()));
+    }
+    if (a.category() != null) {
+      categories.add(category(a.category()));
+    }
+    item.setCategories(categories);
+    if (a.provider().siteUrl() != null) {
+      Source source = new Source();
+      source.setUrl(a.provider().siteUrl());
+      source.setValue(clean(a.provider().name()));
+      item.setSource(source);
+    }
+    List<Module> modules = new ArrayList<>(3);
+    ContentModuleImpl content = new ContentModuleImpl();
+    content.setEncodeds(List.of(ItemHtml.of(a)));
+    modules.add(content);
+    DCModuleImpl dc = new DCModuleImpl();
+    dc.setCreator(clean(a.provider().name()));
+    modules.add(dc);
+    if (!a.images().isEmpty()) {
+      modules.add(media(a.images()));
+    }
+    item.setModules(modules);
+    return item;
+  }
+
+  private static Category category(String name) {
+    Category c = new Category();
+    c.setValue(clean(name));
+    return c;
+  }
+
+  private static Module media(List<Image> images) {
+    MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+    MediaContent[] contents = new MediaContent[images.size()];
+    for (int i = 0; i < contents.length; i++) {
+      Image img = images.get(i);
+      URI uri = URI.create(img.url());
+      MediaContent c = new MediaContent(new UrlReference(uri));
+      c.setMedium("image");
+      c.setWidth(img.width());
+      c.setHeight(img.height());
+      Metadata metadata = new Metadata();
+      metadata.setThumbnail(new Thumbnail[] {new Thumbnail(uri, img.width(), img.height())});
+      c.setMetadata(metadata);
+      contents[i] = c;
+    }
+    media.setMediaContents(contents);
+    return media;
+  }
+}

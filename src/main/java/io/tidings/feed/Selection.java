@@ -1,0 +1,109 @@
+package io.tidings.feed;
+
+import io.tidings.article.Article;
+import io.tidings.catalog.Facet;
+import io.tidings.catalog.Ordering;
+import io.tidings.catalog.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Runs a query on a snapshot: starts from the narrowest index the query names (its topics,
+ * else its providers, else its categories, else everything), walks it newest first, and
+ * stops at the limit, so that a filtered feed does not scan the whole catalog.
+ */
+public final class Selection {
+  private Selection() {}
+
+  public static List<Article> run(Snapshot snapshot, FeedQuery query) {
+    return run(snapshot, query, 0, query.limit());
+  }
+
+  /** The page of matches after skipping {@code offset} of them. */
+  public static List<Article> run(Snapshot snapshot, FeedQuery query, int offset, int limit) {
+    List<Article[]> sources = sources(snapshot, query);
+    List<Article> out = new ArrayList<>(Math.min(limit, 64));
+    int skipped = 0;
+    if (sources.size() == 1) {
+      for (Article a : sources.get(0)) {
+        if (query.matches(a)) {
+          if (skipped++ < offset) {
+            continue;
+          }
+          out.add(a);
+          if (out.size() == limit) {
+            break;
+          }
+        }
+      }
+      return out;
+    }
+    // Several lists (topic=a,b): merge them newest first; an article in two lists comes once.
+    PriorityQueue<Cursor> heads = new PriorityQueue<>();
+    for (Article[] list : sources) {
+      if (list.length > 0) {
+        heads.add(new Cursor(list));
+      }
+    }
+    Article last = null;
+    while (!heads.isEmpty() && out.size() < limit) {
+      Cursor c = heads.poll();
+      Article a = c.list[c.index];
+      if (++c.index < c.list.length) {
+        heads.add(c);
+      }
+      if (a == last) {
+        continue;
+      }
+      last = a;
+      if (query.matches(a)) {
+        if (skipped++ < offset) {
+          continue;
+        }
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<Article[]> sources(Snapshot s, FeedQuery q) {
+    if (!q.topics().isEmpty()) {
+      return facets(s.topics(), q.topics());
+    }
+    if (!q.providers().isEmpty()) {
+      return facets(s.providers(), q.providers());
+    }
+    if (!q.categories().isEmpty()) {
+      return facets(s.categories(), q.categories());
+    }
+    return List.<Article[]>of(s.articles());
+  }
+
+  private static List<Article[]> facets(Map<String, Facet> index, Set<String> keys) {
+    List<Article[]> lists = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      Facet f = index.get(key);
+      if (f != null) {
+        lists.add(f.articles());
+      }
+    }
+    return lists.isEmpty() ? List.<Article[]>of(new Article[0]) : lists;
+  }
+
+  private static final class Cursor implements Comparable<Cursor> {
+    final Article[] list;
+    int index;
+
+    Cursor(Article[] list) {
+      this.list = list;
+    }
+
+    @Override
+    public int compareTo(Cursor o) {
+      return Ordering.NEWEST_FIRST.compare(list[index], o.list[o.index]);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.tidings.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
+final class Conditional {
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
+
+  private Conditional() {}
+
+  /**
+   * Whether the client's copy is current. If-None-Match decides when present (weak
+   * comparison; any of the entity's tags, {@code *}); If-Modified-Since only without it.
+   */
+  static boolean notModified(String ifNoneMatch, String ifModifiedSince, Instant lastModified,
+      String... etags) {
+    if (ifNoneMatch != null) {
+      return matchesAny(ifNoneMatch, etags);
+    }
+    if (ifModifiedSince != null && lastModified != null) {
+      try {
+        Instant since = Instant.from(HTTP_DATE.parse(ifModifiedSince.strip()));
+        return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+      } catch (DateTimeParseException e) {
+        return false; // RFC 9110: an invalid date is ignored
+      }
+    }
+    return false;
+  }
+
+  /** Parses a list of entity tags ({@code "a", W/"b"}) or {@code *} and compares weakly. */
+  static boolean matchesAny(String header, String... etags) {
+    String h = header.strip();
+    if (h.equals("*")) {
+      return true;
+    }
+    int i = 0;
+    int n = h.length();
+    while (i < n) {
+      char c = h.charAt(i);
+      if (c == ',' || c == ' ' || c == '\t') {
+        i++;
+        continue;
+      }
+      if (h.startsWith("W/", i)) {
+        i += 2;
+      }
+      if (i >= n || h.charAt(i) != '"') {
+        // Not a quoted tag: skip to the next comma.
+        int comma = h.indexOf(',', i);
+        i = comma < 0 ? n : comma + 1;
+        continue;
+      }
+      int end = h.indexOf('"', i + 1);
+      if (end < 0) {
+        return false;
+      }
+      String tag = h.substring(i, end + 1);
+      for (String e : etags) {
+        if (e.equals(tag)) {
+          return true;
+        }
+      }
+      i = end + 1;
+    }
+    return false;
+  }
+
+  /** Whether the client takes gzip ({@code Accept-Encoding}, q-values honoured). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    Double gzip = null;
+    Double star = null;
+    for (String part : acceptEncoding.split(",")) {
+      String[] bits = part.strip().split(";");
+      String coding = bits[0].strip().toLowerCase(Locale.ROOT);
+      double q = 1.0;
+      for (int k = 1; k < bits.length; k++) {
+        String p = bits[k].strip();
+        if (p.startsWith("q=") || p.startsWith("Q=")) {
+          try {
+            q = Double.parseDouble(p.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        gzip = q;
+      } else if (coding.equals("*")) {
+        star = q;
+      }
+    }
+    if (gzip != null) {
+      return gzip > 0;
+    }
+    return star != null && star > 0;
+  }
+}

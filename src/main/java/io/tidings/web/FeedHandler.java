@@ -1,0 +1,102 @@
+package io.tidings.web;
+
+import io.tidings.feed.BadQueryException;
+import io.tidings.feed.FeedFormat;
+import io.tidings.feed.FeedQuery;
+import io.tidings.feed.FeedRequest;
+import io.tidings.feed.FeedService;
+import io.tidings.feed.RenderedFeed;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every feed URL: parses the format and query, answers from the render cache on the event loop
+ * when it can, else waits for the one render of that feed, then serves it like a good feed host
+ * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD).
+ */
+final class FeedHandler implements Handler<RoutingContext> {
+  private final FeedService feeds;
+  private final BaseUrl baseUrl;
+  private final String cacheControl;
+  /** "" for every article, "topic" or "provider": what the path's first group names. */
+  private final String scope;
+
+  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, String scope) {
+    this.feeds = feeds;
+    this.baseUrl = baseUrl;
+    this.cacheControl = "public, max-age=" + maxAgeSeconds;
+    this.scope = scope;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String ext = ctx.pathParam(scope.isEmpty() ? "param0" : "param1");
+    FeedFormat format = FeedFormat.byExtension(ext);
+    if (format == null) {
+      ctx.fail(new HttpException(404, "unknown feed format \"feed." + ext + "\"; the formats are "
+          + FeedFormat.fileNames()));
+      return;
+    }
+    FeedRequest request;
+    try {
+      Map<String, List<String>> params = new HashMap<>();
+      for (String name : ctx.queryParams().names()) {
+        params.put(name, ctx.queryParams().getAll(name));
+      }
+      String scopeValue = scope.isEmpty() ? "" : ctx.pathParam("param0");
+      Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, scopeValue);
+      FeedQuery query = FeedQuery.parse(params, scopeMap, feeds.limits());
+      String scopeKey = scope.equals("topic") ? first(query.topics())
+          : scope.equals("provider") ? first(query.providers()) : "";
+      request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()));
+    } catch (BadQueryException e) {
+      ctx.fail(new HttpException(400, e.getMessage()));
+      return;
+    }
+    RenderedFeed cached = feeds.cached(request);
+    if (cached != null) {
+      send(ctx, cached);
+      return;
+    }
+    Future.fromCompletionStage(feeds.get(request), ctx.vertx().getOrCreateContext())
+        .onSuccess(feed -> send(ctx, feed))
+        .onFailure(ctx::fail);
+  }
+
+  private static String first(java.util.SortedSet<String> keys) {
+    return keys.isEmpty() ? "" : keys.first();
+  }
+
+  private void send(RoutingContext ctx, RenderedFeed feed) {
+    if (ctx.response().closed()) {
+      return;
+    }
+    boolean gzip = Conditional.acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    HttpServerResponse res = ctx.response()
+        .putHeader("ETag", gzip ? feed.gzipEtag() : feed.etag())
+        .putHeader("Cache-Control", cacheControl)
+        .putHeader("Vary", "Accept-Encoding")
+        .putHeader("Access-Control-Allow-Origin", "*");
+    if (feed.lastModified() != null) {
+      res.putHeader("Last-Modified", Conditional.HTTP_DATE.format(feed.lastModified()));
+    }
+    if (Conditional.notModified(ctx.request().getHeader("If-None-Match"),
+        ctx.request().getHeader("If-Modified-Since"), feed.lastModified(), feed.etag(),
+        feed.gzipEtag())) {
+      res.setStatusCode(304).end();
+      return;
+    }
+    res.putHeader("Content-Type", feed.format().contentType());
+    if (gzip) {
+      res.putHeader("Content-Encoding", "gzip");
+    }
+    res.end(Buffer.buffer(gzip ? feed.gzip() : feed.body()));
+  }
+}

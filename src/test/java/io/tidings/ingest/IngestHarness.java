@@ -1,0 +1,183 @@
+package io.tidings.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidings.article.Article;
+import io.tidings.article.ArticleParser;
+import io.tidings.catalog.Catalog;
+import io.tidings.catalog.FileProblem;
+import io.tidings.catalog.Snapshot;
+import io.tidings.catalog.SnapshotChange;
+import io.tidings.config.Config;
+import io.tidings.config.ConfigException;
+import io.tidings.config.ConfigLoader;
+import io.tidings.testing.Articles;
+import io.tidings.testing.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One ingest over {@code base/content} with test timings (debounce 50 ms, poll 200 ms), the
+ * snapshots it announced, and ways to wait for it. Articles whose short id starts with
+ * {@code sync-} are the harness's own markers (see {@link #settle()}) and are left out of {@link #ids()}.
+ */
+final class IngestHarness implements AutoCloseable {
+  final Path base;
+  final Path root;
+  final Catalog catalog;
+  final Ingest ingest;
+  /** Every snapshot announcement, in order. */
+  final List<SnapshotChange> changes = new CopyOnWriteArrayList<>();
+  private int syncs;
+
+  private IngestHarness(Path base, Config.Content config) {
+    this.base = base;
+    this.root = config.dir();
+    this.catalog = new Catalog(config.includeUnpublished());
+    this.catalog.onChange(changes::add);
+    this.ingest = new Ingest(config, new ArticleParser(config.maxFileSize()), catalog);
+  }
+
+  static Config.Content config(Path root, String mode, Map<String, String> more) {
+    Map<String, String> settings = new HashMap<>(Map.of(
+        "content.dir", root.toString(),
+        "content.watch", mode,
+        "content.pollInterval", "200ms",
+        "content.debounce", "50ms",
+        "content.rescanInterval", "0",
+        "content.parseThreads", "2"));
+    settings.putAll(more);
+    try {
+      return ConfigLoader.load(null, Map.of(), settings).content();
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An ingest over {@code base/content} (made if missing), not started. */
+  static IngestHarness create(Path base, String mode, Map<String, String> more) {
+    Path root = base.resolve("content");
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new IngestHarness(base, config(root, mode, more));
+  }
+
+  static IngestHarness create(Path base, String mode) {
+    return create(base, mode, Map.of());
+  }
+
+  /** Starts and waits for the first snapshot. */
+  IngestHarness start() {
+    try {
+      ingest.start().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("ingest did not start", e);
+    }
+    return this;
+  }
+
+  Snapshot current() {
+    return catalog.current();
+  }
+
+  /** Short ids of the current articles, sorted, without the harness's markers. */
+  List<String> ids() {
+    return ids(current());
+  }
+
+  static List<String> ids(Snapshot s) {
+    return Arrays.stream(s.articles()).map(a -> Articles.shortId(a.id()))
+        .filter(id -> !id.startsWith("sync-")).sorted().toList();
+  }
+
+  List<String> problemFiles() {
+    return current().problems().stream().map(p -> p.error().file())
+        .filter(f -> !f.startsWith("sync-")).toList();
+  }
+
+  FileProblem problem(String file) {
+    return current().problems().stream().filter(p -> p.error().file().equals(file)).findFirst()
+        .orElse(null);
+  }
+
+  Article article(String shortId) {
+    return Arrays.stream(current().articles()).filter(a -> a.id().equals(Articles.url(shortId)))
+        .findFirst().orElse(null);
+  }
+
+  void awaitIds(String... expected) {
+    Await.untilAsserted(() -> assertThat(ids()).as("articles").containsExactlyInAnyOrder(expected));
+  }
+
+  void awaitTitle(String shortId, String title) {
+    Await.untilAsserted(() -> assertThat(article(shortId)).as(shortId).isNotNull()
+        .extracting(Article::title).isEqualTo(title));
+  }
+
+  Path write(String relative, String text) {
+    return Articles.write(root, relative, text);
+  }
+
+  Path write(String relative, Articles.Builder article) {
+    return Articles.write(root, relative, article.bytes());
+  }
+
+  /**
+   * Waits until ingest has seen everything done to the tree so far: writes a marker article,
+   * waits for it, deletes it and waits for it to go. Whatever happened before the marker was
+   * written has then been read in (events are handled in order; a poll walks the whole tree).
+   */
+  void settle() {
+    String id = "sync-" + (++syncs);
+    Path marker = write(id + ".txt", Articles.article(id));
+    Await.until("marker " + id + " to be indexed", Await.DEFAULT, () -> has(id));
+    delete(marker);
+    Await.until("marker " + id + " to go", Await.DEFAULT, () -> !has(id));
+  }
+
+  private boolean has(String shortId) {
+    return article(shortId) != null;
+  }
+
+  /** The announced snapshots since {@code from}, markers' own left out of their article lists. */
+  List<Snapshot> snapshotsSince(int from) {
+    return changes.subList(from, changes.size()).stream().map(SnapshotChange::next).toList();
+  }
+
+  static void delete(Path path) {
+    try {
+      if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      } else {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    ingest.close();
+  }
+}
