@@ -27,6 +27,7 @@ public final class TidingsVerticle extends VerticleBase {
   private Ingest ingest;
   private HttpServer server;
   private ExecutorService renderPool;
+  private FeedService feeds;
 
   public TidingsVerticle(Config config) {
     this.config = config;
@@ -42,7 +43,7 @@ public final class TidingsVerticle extends VerticleBase {
       t.setDaemon(true);
       return t;
     });
-    FeedService feeds = new FeedService(config.feeds(), catalog::current, renderPool);
+    feeds = new FeedService(config.feeds(), catalog::current, renderPool);
     catalog.onChange(feeds::onChange);
     Router router = Routes.create(vertx, config,
         new Routes.Sources(catalog::current, ingest::status, feeds));
@@ -67,6 +68,10 @@ public final class TidingsVerticle extends VerticleBase {
 
   public Ingest ingest() {
     return ingest;
+  }
+
+  public FeedService feeds() {
+    return feeds;
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * The front matter's YAML as a tree, with the line of each top-level field so that a field's
@@ -71,7 +73,7 @@ final class YamlTree {
       }
       return new Root(root, lines);
     } catch (JsonProcessingException e) {
-      throw yamlError(e);
+      throw yamlError(e, yaml);
     } catch (IOException e) {
       throw new ArticleFileException(0, 0, "could not read the YAML: " + e.getMessage());
     }
@@ -121,8 +123,15 @@ final class YamlTree {
   }
 
   /** A YAML syntax error in an author's words; never quotes the offending text (it may be a secret). */
-  private static ArticleFileException yamlError(JsonProcessingException e) {
+  private static ArticleFileException yamlError(JsonProcessingException e, String yaml) {
     for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof ReaderException) {
+        // its position is within snakeyaml's read buffer, not the text: find the character here
+        ArticleFileException at = unprintable(yaml);
+        if (at != null) {
+          return at;
+        }
+      }
       if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
         String problem = m.getProblem() == null ? "invalid YAML" : m.getProblem();
         String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
@@ -140,6 +149,28 @@ final class YamlTree {
     }
     return new ArticleFileException(at == null ? 0 : fileLine(at),
         at == null ? 0 : at.getColumnNr(), "invalid YAML: " + oneLine(String.valueOf(message)));
+  }
+
+  /** The first character YAML does not allow (a control character), at its line and column. */
+  private static ArticleFileException unprintable(String yaml) {
+    int line = FrontMatter.FIRST_YAML_LINE;
+    int column = 1;
+    for (int i = 0; i < yaml.length(); ) {
+      int cp = yaml.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      if (!StreamReader.isPrintable(cp)) {
+        return new ArticleFileException(line, column, String.format(
+            "invalid YAML: the control character U+%04X is not allowed in an article file;"
+                + " remove it", cp));
+      }
+      column++;
+    }
+    return null;
   }
 
   private static String hint(String problem) {

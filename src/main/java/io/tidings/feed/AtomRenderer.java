@@ -17,11 +17,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Atom 1.0 (RFC 4287) through ROME's Atom model. */
 final class AtomRenderer implements FeedRenderer {
-  /** An empty feed still needs an updated date; a fixed one keeps its bytes stable. */
-  static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
+  /**
+   * An empty feed still needs an updated date; a fixed one keeps its bytes stable (and one
+   * before 1990 is "implausible" to the W3C validator).
+   */
+  static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
+  /** Text that readers could mistake for markup: an end tag or an entity. */
+  private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile("</[A-Za-z]|&#?\\w");
 
   private final XmlBytes xml;
   private final String topicScheme;
@@ -100,10 +106,20 @@ final class AtomRenderer implements FeedRenderer {
     return e;
   }
 
+  /**
+   * A text construct. Text that looks like markup goes out as escaped HTML instead, which
+   * every reader shows as the same characters and no validator mistakes for undeclared HTML.
+   */
   private static Content text(String value) {
     Content c = new Content();
-    c.setType(Content.TEXT);
-    c.setValue(clean(value));
+    String v = clean(value);
+    if (LOOKS_LIKE_MARKUP.matcher(v).find()) {
+      c.setType(Content.HTML);
+      c.setValue(XmlText.htmlText(v));
+    } else {
+      c.setType(Content.TEXT);
+      c.setValue(v);
+    }
     return c;
   }
 

@@ -27,6 +27,7 @@ public final class FeedService {
   private final Map<String, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
   private final XmlBytes xml = new XmlBytes();
   private final JsonFeedRenderer json = new JsonFeedRenderer();
+  private final java.util.concurrent.atomic.AtomicLong renders = new java.util.concurrent.atomic.AtomicLong();
   private final RssRenderer rss = new RssRenderer(xml);
 
   public FeedService(Config.Feeds config, Supplier<Snapshot> snapshots, Executor renderPool) {
@@ -84,6 +85,7 @@ public final class FeedService {
 
   /** Renders without the cache, on the calling thread. */
   public RenderedFeed render(FeedRequest request, Snapshot snapshot) {
+    renders.incrementAndGet();
     List<Article> items = Selection.run(snapshot, request.query());
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
@@ -127,10 +129,11 @@ public final class FeedService {
 
   public RenderCacheStats stats() {
     RenderCache.Stats s = cache.stats();
-    return new RenderCacheStats(s.hits(), s.misses(), s.evictions(), s.entries(), s.bytes());
+    return new RenderCacheStats(s.hits(), s.misses(), s.evictions(), s.entries(), s.bytes(),
+        renders.get());
   }
 
-  /** Cache counters for /status and metrics. */
+  /** Cache counters for /status and metrics; {@code renders} counts every feed rendered. */
   public record RenderCacheStats(long hits, long misses, long evictions, int entries,
-      long bytes) {}
+      long bytes, long renders) {}
 }

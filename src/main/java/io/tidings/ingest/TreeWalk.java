@@ -35,6 +35,12 @@ final class TreeWalk {
     if (!Files.isDirectory(start)) {
       throw new NoSuchFileException(start.toString());
     }
+    if (isLinkBackUp(root, start)) {
+      // A walk from the root stops here by itself; a walk from the link (a folder event, a
+      // new watch) cannot see the ancestors it loops back to, and would index the tree again.
+      LOG.warn("symbolic link loop at {}: not followed", relative(root, start));
+      return found;
+    }
     Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
@@ -65,6 +71,20 @@ final class TreeWalk {
           }
         });
     return found;
+  }
+
+  /** Whether {@code dir} leads back to the root or to a folder between it and the root. */
+  private static boolean isLinkBackUp(Path root, Path dir) {
+    for (Path p = dir.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
+      try {
+        if (Files.isSameFile(p, dir)) {
+          return true;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The path relative to the root with {@code /} separators, the name files go by everywhere. */

@@ -164,6 +164,28 @@ class BadYamlTest {
   }
 
   @Test
+  void controlCharacterIsReportedOnItsLineAndColumn() {
+    ParseError e = error(article("excerpt: fine", "category: ne\u0001ws"));
+    assertThat(e.line()).isEqualTo(6);
+    assertThat(e.column()).isEqualTo(13);
+    assertThat(e.reason()).contains("control character U+0001");
+  }
+
+  @Test
+  void nulAfterTheFirstKilobytesIsReportedOnItsLine() {
+    StringBuilder s = new StringBuilder(HEAD);
+    for (int i = 0; i < 300; i++) {
+      s.append("field").append(i).append(": some value that fills the file\n");
+    }
+    s.append("excerpt: a\u0000b\n---\n");
+    assertThat(s.indexOf("\u0000")).isGreaterThan(8192);
+    ParseError e = error(s.toString());
+    assertThat(e.line()).isEqualTo(305);
+    assertThat(e.column()).isEqualTo(11);
+    assertThat(e.reason()).contains("U+0000");
+  }
+
+  @Test
   void emptyFile() {
     for (String text : new String[] {"", "\n\n", "   \r\n"}) {
       ParseError e = error(text);

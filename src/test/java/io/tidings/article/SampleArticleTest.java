@@ -27,7 +27,7 @@ class SampleArticleTest {
 
   @Test
   void sampleIsTheRealFile() {
-    assertThat(sampleText()).startsWith("---\ncategory: news\n").endsWith("---\n")
+    assertThat(sampleText()).startsWith("---\ncategory: news\n").endsWith("\"\n---\n\n")
         .contains("secured: \"" + Fixtures.SECURED + "\"");
   }
 

@@ -1,0 +1,110 @@
+package io.tidings;
+
+import io.tidings.config.Config;
+import io.tidings.config.ConfigException;
+import io.tidings.config.ConfigLoader;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Tidings server for tests: its own Vert.x, a real content directory, a free port.
+ * {@link #start} returns once the first scan is done. Requests go through a real HTTP client.
+ */
+public final class TestServer implements AutoCloseable {
+  private final Vertx vertx;
+  private final TidingsVerticle verticle;
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private TestServer(Vertx vertx, TidingsVerticle verticle) {
+    this.vertx = vertx;
+    this.verticle = verticle;
+  }
+
+  /** Starts with test-friendly defaults (port 0, 50 ms debounce) plus {@code settings}. */
+  public static TestServer start(Path contentDir, Map<String, String> settings) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("http.port", "0");
+    all.put("http.host", "127.0.0.1");
+    all.put("content.dir", contentDir.toString());
+    all.put("content.debounce", "50ms");
+    all.put("content.pollInterval", "200ms");
+    all.putAll(settings);
+    return start(config(all));
+  }
+
+  public static TestServer start(Path contentDir) throws Exception {
+    return start(contentDir, Map.of());
+  }
+
+  public static TestServer start(Config config) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    TidingsVerticle verticle = new TidingsVerticle(config);
+    try {
+      vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      throw e;
+    }
+    return new TestServer(vertx, verticle);
+  }
+
+  public static Config config(Map<String, String> settings) throws ConfigException {
+    return ConfigLoader.load(null, Map.of(), settings);
+  }
+
+  public int port() {
+    return verticle.port();
+  }
+
+  public String url(String pathAndQuery) {
+    return "http://127.0.0.1:" + port() + pathAndQuery;
+  }
+
+  public TidingsVerticle verticle() {
+    return verticle;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+    return request("GET", pathAndQuery, Map.of());
+  }
+
+  public HttpResponse<byte[]> get(String pathAndQuery, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    return request("GET", pathAndQuery, headers);
+  }
+
+  public HttpResponse<byte[]> request(String method, String pathAndQuery,
+      Map<String, String> headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(pathAndQuery)))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(b::header);
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The body as UTF-8 text. */
+  public String text(String pathAndQuery) throws IOException, InterruptedException {
+    return new String(get(pathAndQuery).body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
