@@ -41,6 +41,9 @@ final class Fields {
 
   String requiredText(String field) throws ArticleFileException {
     JsonNode n = node(field);
+    if (n == null && node.has(field)) { // written, but null: 'title: ~'
+      throw error(field, field + " is empty; it must be non-blank text");
+    }
     if (n == null) {
       throw new ArticleFileException(lineOf.applyAsInt(field), 0, field + " is missing; it is required");
     }

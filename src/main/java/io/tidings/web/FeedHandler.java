@@ -8,7 +8,8 @@ import io.tidings.feed.FeedService;
 import io.tidings.feed.RenderedFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -97,6 +98,7 @@ final class FeedHandler implements Handler<RoutingContext> {
     if (gzip) {
       res.putHeader("Content-Encoding", "gzip");
     }
-    res.end(Buffer.buffer(gzip ? feed.gzip() : feed.body()));
+    // Wrap, not copy: the bytes are immutable and shared by every response of this feed.
+    res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(gzip ? feed.gzip() : feed.body())));
   }
 }
