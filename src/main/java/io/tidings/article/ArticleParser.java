@@ -47,7 +47,7 @@ public final class ArticleParser {
     try {
       long size = Files.size(file);
       if (size > maxFileSize) {
-        return Parsed.failed(new ParseError(name, 0, 0, String.format(
+        return Parsed.failed(new ParseError(name, 0, 0, String.format(java.util.Locale.ROOT,
             "the file is %,d bytes, over the limit of %,d bytes (content.maxFileSize); it was not read",
             size, maxFileSize)));
       }
@@ -56,7 +56,7 @@ public final class ArticleParser {
         bytes = in.readNBytes((int) maxFileSize + 1);
       }
       if (bytes.length > maxFileSize) {
-        return Parsed.failed(new ParseError(name, 0, 0, String.format(
+        return Parsed.failed(new ParseError(name, 0, 0, String.format(java.util.Locale.ROOT,
             "the file grew over the limit of %,d bytes (content.maxFileSize) while it was read",
             maxFileSize)));
       }
@@ -74,7 +74,7 @@ public final class ArticleParser {
   /** Parses a file's bytes; {@code name} is only used in errors. */
   public Parsed parse(String name, byte[] bytes) {
     if (bytes.length > maxFileSize) {
-      return Parsed.failed(new ParseError(name, 0, 0, String.format(
+      return Parsed.failed(new ParseError(name, 0, 0, String.format(java.util.Locale.ROOT,
           "the file is %,d bytes, over the limit of %,d bytes (content.maxFileSize)",
           bytes.length, maxFileSize)));
     }

@@ -125,6 +125,9 @@ final class Fields {
     if (n.isIntegralNumber() && n.canConvertToInt()) {
       return n.intValue();
     }
+    if (n.isTextual() && n.asText().strip().matches("[-+]?\\d{1,9}")) {
+      return Integer.parseInt(n.asText().strip()); // quoted by a pipeline: "13" means 13
+    }
     throw error(field, field + " " + quote(n.isValueNode() ? n.asText() : n.toString())
         + " is not a whole number");
   }

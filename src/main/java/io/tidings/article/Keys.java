@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The lookup keys of FORMAT.md. Topic and provider names are folded so that spelling
- * differences that a person would not notice ({@code AI}, {@code ai}, {@code Ａ Ｉ}) find the same feed.
+ * differences that a person would not notice ({@code AI}, {@code ai}, {@code ＡＩ}) find the same feed.
  */
 public final class Keys {
   private Keys() {}

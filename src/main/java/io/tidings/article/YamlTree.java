@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  */
 final class YamlTree {
   private static final int MAX_DEPTH = 32;
+  /** FORMAT.md: an opaque upstream blob that must never reach any output; it stops here. */
+  private static final String DROPPED = "secured";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final YAMLFactory factory;
@@ -69,6 +71,10 @@ final class YamlTree {
         String name = parser.currentName();
         lines.putIfAbsent(name, fileLine(parser.currentTokenLocation()));
         parser.nextToken();
+        if (name.equals(DROPPED)) {
+          value(parser); // read past it (aliases are still refused) and keep nothing
+          continue;
+        }
         root.set(name, value(parser));
       }
       return new Root(root, lines);

@@ -138,11 +138,17 @@ class FieldErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"high", "1.5", "'13'", "[1, 2]", "99999999999"})
+  @ValueSource(strings = {"high", "1.5", "'13x'", "[1, 2]", "99999999999"})
   void qualityNotAWholeNumber(String value) {
     ParseError e = error(article("quality: " + value));
     assertThat(e.line()).isEqualTo(5);
     assertThat(e.reason()).startsWith("quality \"").contains("is not a whole number");
+  }
+
+  @Test
+  void quotedWholeNumbersAreNumbers() {
+    assertThat(ok(article("quality: '13'")).quality()).isEqualTo(13);
+    assertThat(ok(article("heat: \"-1\"")).heat()).isEqualTo(-1);
   }
 
   @Test
