@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
 
 /** Atom 1.0 (RFC 4287) through ROME's Atom model. */
 final class AtomRenderer implements FeedRenderer {
@@ -67,7 +69,12 @@ final class AtomRenderer implements FeedRenderer {
     }
     feed.setEntries(entries);
     try {
-      return xml.bytes(new WireFeedOutput().outputJDom(feed));
+      Document doc = new WireFeedOutput().outputJDom(feed);
+      if (!meta.language().isEmpty()) {
+        // ROME's Atom 1.0 generator drops Feed.language: declare it as xml:lang ourselves.
+        doc.getRootElement().setAttribute("lang", meta.language(), Namespace.XML_NAMESPACE);
+      }
+      return xml.bytes(doc);
     } catch (FeedException e) {
       throw new IllegalStateException("Atom output failed: " + e.getMessage(), e);
     }
@@ -96,6 +103,9 @@ final class AtomRenderer implements FeedRenderer {
     e.setAuthors(List.of(author));
     List<Category> categories = new ArrayList<>();
     for (Topic t : a.topics()) {
+      if (t.key().isEmpty()) {
+        continue; // a topic of punctuation only has no term; a blank term is no category
+      }
       Category c = new Category();
       c.setTerm(t.key());
       c.setLabel(clean(t.name()));

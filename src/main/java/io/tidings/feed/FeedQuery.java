@@ -82,6 +82,20 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     return new FeedQuery(topics, providers, categories, words, minQuality, limit);
   }
 
+  /** The parameters a feed knows, by their lower-case spelling. */
+  private static final Map<String, String> NAMES = Map.of("topic", "topic", "provider",
+      "provider", "category", "category", "q", "q", "minquality", "minQuality", "limit", "limit");
+
+  /** A parameter's name as {@link #parse} expects it, whatever its case; unknown names as given. */
+  public static String parameterName(String name) {
+    return NAMES.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+  }
+
+  /** The key of a path's topic or provider segment ({@code scope} "topic" or "provider"). */
+  public static String scopeKey(String scope, String raw) {
+    return scope.equals("provider") ? providerKey(raw) : Keys.topic(raw);
+  }
+
   /** A path's topic or provider narrows the query: with topic=x in the query too, both must hold. */
   private static SortedSet<String> narrow(SortedSet<String> fromQuery, String fromPath) {
     if (fromQuery.isEmpty() || fromQuery.contains(fromPath)) {

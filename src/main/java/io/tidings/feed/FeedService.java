@@ -63,6 +63,14 @@ public final class FeedService {
     if (running != null) {
       return running;
     }
+    // A render of this key may have finished between the miss above and putIfAbsent: its
+    // result is in the cache (it is put there before it leaves inFlight). Do not render twice.
+    RenderedFeed late = cache.peek(key);
+    if (late != null) {
+      inFlight.remove(key, mine);
+      mine.complete(late);
+      return mine;
+    }
     try {
       renderPool.execute(() -> {
         try {

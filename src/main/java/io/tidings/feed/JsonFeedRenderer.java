@@ -52,7 +52,10 @@ final class JsonFeedRenderer implements FeedRenderer {
     }
     ArrayNode tags = item.putArray("tags");
     for (Topic t : a.topics()) {
-      tags.add(clean(t.name()));
+      String tag = clean(t.name());
+      if (!tag.isBlank()) {
+        tags.add(tag);
+      }
     }
     ObjectNode author = item.putArray("authors").addObject();
     author.put("name", clean(a.provider().name()));

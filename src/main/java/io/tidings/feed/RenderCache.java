@@ -40,6 +40,12 @@ final class RenderCache {
     return e.feed();
   }
 
+  /** The entry, or null, without counting a hit or a miss (a second look after a miss). */
+  synchronized RenderedFeed peek(String key) {
+    Entry e = entries.get(key);
+    return e == null ? null : e.feed();
+  }
+
   /** Stores a render unless {@code stillCurrent} says its snapshot was replaced meanwhile. */
   synchronized void put(String key, FeedQuery query, RenderedFeed feed,
       java.util.function.BooleanSupplier stillCurrent) {

@@ -97,10 +97,10 @@ final class RssRenderer implements FeedRenderer {
     item.setPubDate(Date.from(a.publishedAt()));
     List<Category> categories = new ArrayList<>();
     for (Topic t : a.topics()) {
-      categories.add(category(t.name()));
+      addCategory(categories, t.name());
     }
     if (a.category() != null) {
-      categories.add(category(a.category()));
+      addCategory(categories, a.category());
     }
     item.setCategories(categories);
     if (a.provider().siteUrl() != null) {
@@ -123,10 +123,15 @@ final class RssRenderer implements FeedRenderer {
     return item;
   }
 
-  private static Category category(String name) {
+  /** A category, unless nothing of its name is left to show (a blank one is no category). */
+  private static void addCategory(List<Category> categories, String name) {
+    String value = clean(name);
+    if (value.isBlank()) {
+      return;
+    }
     Category c = new Category();
-    c.setValue(clean(name));
-    return c;
+    c.setValue(value);
+    categories.add(c);
   }
 
   private static Module media(List<Image> images) {
