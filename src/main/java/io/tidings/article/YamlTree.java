@@ -72,7 +72,7 @@ final class YamlTree {
         lines.putIfAbsent(name, fileLine(parser.currentTokenLocation()));
         parser.nextToken();
         if (name.equals(DROPPED)) {
-          value(parser); // read past it (aliases are still refused) and keep nothing
+          parser.skipChildren(); // never read its value: not even a number conversion error may quote it
           continue;
         }
         root.set(name, value(parser));
@@ -130,6 +130,37 @@ final class YamlTree {
 
   /** A YAML syntax error in an author's words; never quotes the offending text (it may be a secret). */
   private static ArticleFileException yamlError(JsonProcessingException e, String yaml) {
+    ArticleFileException error = describe(e, yaml);
+    if (inDroppedField(yaml, error.line)) {
+      return new ArticleFileException(error.line, error.column,
+          "invalid YAML in the value of " + DROPPED + " (its text is never shown); check its"
+              + " quoting and indentation");
+    }
+    return error;
+  }
+
+  /**
+   * Whether a file line falls inside the dropped field: from its {@code key:} line to the next
+   * line that starts a top-level field.
+   */
+  static boolean inDroppedField(String yaml, int fileLine) {
+    String[] lines = yaml.split("\n", -1);
+    boolean inside = false;
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      boolean topLevel = !l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && l.charAt(0) != '#';
+      if (topLevel) {
+        inside = l.startsWith(DROPPED) && l.substring(DROPPED.length()).stripLeading()
+            .startsWith(":");
+      }
+      if (inside && i + FrontMatter.FIRST_YAML_LINE == fileLine) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ArticleFileException describe(JsonProcessingException e, String yaml) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof ReaderException) {
         // its position is within snakeyaml's read buffer, not the text: find the character here

@@ -22,13 +22,18 @@ public final class ContentFilter {
   /** Whether a path relative to the content root ({@code /}-separated) may hold an article. */
   public boolean isArticlePath(String relative) {
     int slash = relative.lastIndexOf('/');
-    String name = relative.substring(slash + 1);
-    for (String part : relative.substring(0, Math.max(0, slash)).split("/")) {
+    return isFolderPathWatched(relative.substring(0, Math.max(0, slash)))
+        && isArticleName(relative.substring(slash + 1));
+  }
+
+  /** Whether a folder relative to the content root, and every folder above it, is watched. */
+  public boolean isFolderPathWatched(String relative) {
+    for (String part : relative.split("/")) {
       if (!part.isEmpty() && !isFolderWatched(part)) {
         return false;
       }
     }
-    return isArticleName(name);
+    return true;
   }
 
   /** Whether a file name (no folder) may hold an article. */

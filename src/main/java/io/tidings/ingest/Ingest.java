@@ -102,6 +102,13 @@ public final class Ingest implements AutoCloseable {
 
   private Snapshot initialScan() {
     long t0 = System.nanoTime();
+    if (!Files.isDirectory(root)) {
+      throw new IllegalStateException("content directory " + root + " does not exist"
+          + " (set content.dir, TIDINGS_CONTENT_DIR or --content)");
+    }
+    // Watch first, then walk: a file written during the scan then makes an event (and is read
+    // once more after it); the other way round it would be missed until a rescan.
+    startWatching();
     Map<String, FileStamp> found;
     try {
       found = TreeWalk.walk(root, root, filter, dir -> { });
@@ -123,7 +130,6 @@ public final class Ingest implements AutoCloseable {
             + " with errors (see /status)",
         snapshot.duplicates().isEmpty() ? "" : "; " + snapshot.duplicates().size()
             + " duplicate identities");
-    startWatching();
     ready = true;
     return snapshot;
   }
@@ -227,7 +233,7 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = new ArrayList<>();
     for (Path path : paths) {
       String rel = TreeWalk.relative(root, path);
-      if (Files.isDirectory(path)) {
+      if (Files.isDirectory(path) && filter.isFolderPathWatched(rel)) {
         try {
           Map<String, FileStamp> inside = TreeWalk.walk(root, path, filter, dir -> { });
           removeUnder(rel, next, changes, inside.keySet());
@@ -274,6 +280,9 @@ public final class Ingest implements AutoCloseable {
 
   /** Walks the whole tree and reads what differs from what is known. Ingest thread only. */
   void rescan(String reason) {
+    if (directoryMissing && watchMode.equals("native") && Files.isDirectory(root)) {
+      restartWatcher(); // before the walk, as at start
+    }
     Map<String, FileStamp> found;
     try {
       found = TreeWalk.walk(root, root, filter, dir -> { });
@@ -285,9 +294,6 @@ public final class Ingest implements AutoCloseable {
       directoryMissing = false;
       LOG.info("content directory {} is back: rescanning", root);
       reason = reason == null ? "content directory returned" : reason;
-      if (watchMode.equals("native")) {
-        restartWatcher();
-      }
     }
     if (reason != null) {
       rescans.incrementAndGet();
@@ -341,7 +347,8 @@ public final class Ingest implements AutoCloseable {
           public void run() {
             if (Files.isDirectory(root)) {
               rescan(null);
-            } else {
+            }
+            if (directoryMissing && watchMode.equals("native")) {
               thread.schedule(this, every, TimeUnit.MILLISECONDS);
             }
           }

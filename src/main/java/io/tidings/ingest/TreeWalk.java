@@ -23,7 +23,16 @@ import org.slf4j.LoggerFactory;
 final class TreeWalk {
   private static final Logger LOG = LoggerFactory.getLogger(TreeWalk.class);
 
+  /** Problems already logged: a poll walks the tree every few seconds and must not repeat them. */
+  private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private TreeWalk() {}
+
+  private static void warnOnce(String message) {
+    if (WARNED.size() < 10_000 && WARNED.add(message)) {
+      LOG.warn(message);
+    }
+  }
 
   /**
    * @param onFolder called with every folder walked (for the watcher to register)
@@ -38,7 +47,7 @@ final class TreeWalk {
     if (isLinkBackUp(root, start)) {
       // A walk from the root stops here by itself; a walk from the link (a folder event, a
       // new watch) cannot see the ancestors it loops back to, and would index the tree again.
-      LOG.warn("symbolic link loop at {}: not followed", relative(root, start));
+      warnOnce("symbolic link loop at " + relative(root, start) + ": not followed");
       return found;
     }
     Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -63,7 +72,7 @@ final class TreeWalk {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             if (e instanceof FileSystemLoopException) {
-              LOG.warn("symbolic link loop at {}: not followed", relative(root, file));
+              warnOnce("symbolic link loop at " + relative(root, file) + ": not followed");
             } else if (!(e instanceof NoSuchFileException)) {
               LOG.warn("cannot read {}: {}", relative(root, file), e.toString());
             }

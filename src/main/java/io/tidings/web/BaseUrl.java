@@ -26,12 +26,24 @@ final class BaseUrl {
     }
     String host = first(request.getHeader("X-Forwarded-Host"));
     if (host == null || !HOST.matcher(host).matches()) {
-      host = request.getHeader("Host");
+      host = authority(request); // Host in HTTP/1.1, :authority in HTTP/2 (no Host header there)
     }
     if (host == null || !HOST.matcher(host).matches()) {
       host = "localhost";
     }
     return proto.toLowerCase(java.util.Locale.ROOT) + "://" + host.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String authority(HttpServerRequest request) {
+    io.vertx.core.net.HostAndPort a = request.authority();
+    if (a == null || a.host() == null || a.host().isEmpty()) {
+      return null;
+    }
+    String h = a.host();
+    if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
+      h = "[" + h + "]";
+    }
+    return a.port() >= 0 ? h + ":" + a.port() : h;
   }
 
   private static String first(String header) {

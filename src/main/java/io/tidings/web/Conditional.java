@@ -9,7 +9,12 @@ import java.util.Locale;
 
 /** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
 final class Conditional {
+  /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
   static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+  /** What a recipient reads: RFC 1123 dates, one- or two-digit day. */
+  private static final DateTimeFormatter HTTP_DATE_IN =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
 
   private Conditional() {}
@@ -25,7 +30,7 @@ final class Conditional {
     }
     if (ifModifiedSince != null && lastModified != null) {
       try {
-        Instant since = Instant.from(HTTP_DATE.parse(ifModifiedSince.strip()));
+        Instant since = Instant.from(HTTP_DATE_IN.parse(ifModifiedSince.strip()));
         return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
       } catch (DateTimeParseException e) {
         return false; // RFC 9110: an invalid date is ignored

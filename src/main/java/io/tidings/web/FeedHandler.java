@@ -10,9 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +49,17 @@ final class FeedHandler implements Handler<RoutingContext> {
     }
     FeedRequest request;
     try {
+      // Parameter names are case-insensitive (?TOPIC=ai is ?topic=ai), like their values.
       Map<String, List<String>> params = new HashMap<>();
-      for (String name : ctx.queryParams().names()) {
-        params.put(name, ctx.queryParams().getAll(name));
+      for (Map.Entry<String, String> p : ctx.queryParams()) {
+        String name = FeedQuery.parameterName(p.getKey());
+        params.computeIfAbsent(name, k -> new ArrayList<>()).add(p.getValue());
       }
       String scopeValue = scope.isEmpty() ? "" : ctx.pathParam("param0");
       Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, scopeValue);
       FeedQuery query = FeedQuery.parse(params, scopeMap, feeds.limits());
-      String scopeKey = scope.equals("topic") ? first(query.topics())
-          : scope.equals("provider") ? first(query.providers()) : "";
+      // The path's own key, also when the query contradicts it (/topics/ai/feed.rss?topic=x).
+      String scopeKey = scope.isEmpty() ? "" : FeedQuery.scopeKey(scope, scopeValue);
       request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()));
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
@@ -69,10 +73,6 @@ final class FeedHandler implements Handler<RoutingContext> {
     Future.fromCompletionStage(feeds.get(request), ctx.vertx().getOrCreateContext())
         .onSuccess(feed -> send(ctx, feed))
         .onFailure(ctx::fail);
-  }
-
-  private static String first(java.util.SortedSet<String> keys) {
-    return keys.isEmpty() ? "" : keys.first();
   }
 
   private void send(RoutingContext ctx, RenderedFeed feed) {
@@ -98,7 +98,13 @@ final class FeedHandler implements Handler<RoutingContext> {
     if (gzip) {
       res.putHeader("Content-Encoding", "gzip");
     }
+    byte[] bytes = gzip ? feed.gzip() : feed.body();
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      // The headers of GET and no body: Vert.x does not drop the body of HEAD over HTTP/2.
+      res.putHeader("Content-Length", Integer.toString(bytes.length)).end();
+      return;
+    }
     // Wrap, not copy: the bytes are immutable and shared by every response of this feed.
-    res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(gzip ? feed.gzip() : feed.body())));
+    res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)));
   }
 }

@@ -47,7 +47,6 @@ class SecuredAndHashTest {
         Arguments.of("starts with @", "secured: @" + SECURED, SECURED_LINE),
         Arguments.of("unclosed flow list", "secured: [\"" + SECURED + "\"", 150),
         Arguments.of("unclosed flow map", "secured: {" + SECURED, 150),
-        Arguments.of("as an alias", "secured: *" + SECURED.substring(0, 7), SECURED_LINE),
         Arguments.of("list with a bad item", "secured:\n  - \"" + SECURED + "\"\n - x", 151));
   }
 
@@ -68,6 +67,9 @@ class SecuredAndHashTest {
         "secured:\n  - \"" + SECURED + "\"\n  - \"" + SECURED + "\"",
         "secured: [\"" + SECURED + "\"]",
         "secured:\n  blob: \"" + SECURED + "\"",
+        // Its value is skipped unread, so no form of it can fail or be quoted:
+        "secured: *" + SECURED.substring(0, 7),
+        "secured: !!float " + SECURED,
         "secured: |\n  " + SECURED}) {
       Parsed p = parse(sampleWith(lines));
       assertThat(Fixtures.ok(p).related()).hasSize(9);

@@ -34,9 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -49,7 +46,13 @@ import javax.management.ObjectName;
  * Test-scope program, not a JUnit test; run it with {@code src/test/bench/ingest.sh [N]}.
  *
  * <p>Usage: {@code IngestBenchmark [N] [--corpus DIR] [--scans 3] [--changes 200]
- * [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo]}.
+ * [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo] [--corpus-only]}. The corpus
+ * ({@link CorpusGenerator}, seed 42) is written once to {@code target/bench-corpus-N} and reused;
+ * section 3 rewrites one of its files and restores it afterwards (also on exit).
+ *
+ * <p>Order of work: warm-up, single-thread pass (its results feed the separate catalog of
+ * section 3's {@code Catalog.apply} figures, then are dropped), then the scans with their heap
+ * figures, then the change latency on the last scan's running ingest.
  *
  * <p>Every figure is printed beside the figure it is compared with:
  * <ol>
@@ -79,6 +82,7 @@ public final class IngestBenchmark {
   private final int warmup;
   private final String debounceText;
   private final boolean histogram;
+  private final boolean corpusOnly;
   private final int cores = Runtime.getRuntime().availableProcessors();
 
   private IngestBenchmark(Map<String, String> opts, int n) {
@@ -91,6 +95,7 @@ public final class IngestBenchmark {
     this.warmup = Integer.parseInt(opts.getOrDefault("warmup", "5000"));
     this.debounceText = opts.get("debounce");
     this.histogram = !opts.containsKey("no-histo");
+    this.corpusOnly = opts.containsKey("corpus-only");
   }
 
   public static void main(String[] args) throws Exception {
@@ -98,8 +103,8 @@ public final class IngestBenchmark {
     int n = 100_000;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--no-histo")) {
-        opts.put("no-histo", "");
+      if (a.equals("--no-histo") || a.equals("--corpus-only")) {
+        opts.put(a.substring(2), "");
       } else if (a.startsWith("--")) {
         if (i + 1 >= args.length) {
           usage("missing value for " + a);
@@ -119,7 +124,7 @@ public final class IngestBenchmark {
   private static void usage(String why) {
     System.err.println(why);
     System.err.println("usage: IngestBenchmark [N] [--corpus DIR] [--scans 3] [--changes 200]"
-        + " [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo]");
+        + " [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo] [--corpus-only]");
     System.exit(2);
   }
 
@@ -143,6 +148,11 @@ public final class IngestBenchmark {
 
     // ---- corpus ------------------------------------------------------------------------------
     Listing listing = ensureCorpus();
+    if (corpusOnly) {
+      System.out.printf(Locale.ROOT, "corpus: %s: %,d files, %,.1f MB (--corpus-only: done)%n",
+          corpus, listing.files.size(), listing.bytes / MB);
+      return;
+    }
     CorpusGenerator generator = CorpusGenerator.withSeed(SEED);
     ArticleParser parser = new ArticleParser(content.maxFileSize());
     Target target = pickTarget(generator, parser);
@@ -162,11 +172,21 @@ public final class IngestBenchmark {
     System.out.println("warming up: reading and parsing " + Math.min(warmup, files)
         + " files once on one thread (not measured)");
     singleThreadPass(parser, listing.files.subList(0, Math.min(warmup, files)));
+    System.out.printf(Locale.ROOT, "single-thread pass: reading and parsing all %,d files on one"
+        + " thread, keeping the results as the ingest does%n", files);
+    long cpu0 = threadCpu();
     long t0 = System.nanoTime();
-    int parsedOk = singleThreadPass(parser, listing.files);
+    List<FileChange> parsedCorpus = singleThreadPass(parser, listing.files);
     double singleSeconds = secs(System.nanoTime() - t0);
+    double singleCpuSeconds = secs(threadCpu() - cpu0);
     double singleRate = files / singleSeconds;
+    int parsedOk = (int) parsedCorpus.stream().filter(c -> c.parsed().article() != null).count();
     listing = null; // nothing of the listing may be counted in the heap figures
+
+    // ---- 3b (run now, printed in section 3): Catalog.apply on a separate catalog ---------------
+    System.out.println("Catalog.apply alone: a separate catalog built from the parsed corpus");
+    String applyReport = applyAlone(parser, content, parsedCorpus);
+    parsedCorpus = null;
 
     // ---- 1 + 2: scans and retained heap --------------------------------------------------------
     System.out.println();
@@ -177,6 +197,7 @@ public final class IngestBenchmark {
         + " and read once by the single-thread pass); these are warm-cache figures, not a cold"
         + " boot");
     double[] scanSeconds = new double[scans];
+    double[] scanCpu = new double[scans];
     long retainedTotal = 0;
     long retainedCatalogOnly = -1;
     int articles = 0;
@@ -184,16 +205,20 @@ public final class IngestBenchmark {
     for (int s = 0; s < scans; s++) {
       boolean keep = s == scans - 1;
       long base = settledUsedHeap();
+      long cpuStart = processCpu();
       long start = System.nanoTime();
       liveCatalog = new Catalog(content.includeUnpublished());
       liveIngest = new Ingest(content, parser, liveCatalog);
       Snapshot snap = liveIngest.start().get(30, TimeUnit.MINUTES);
       scanSeconds[s] = secs(System.nanoTime() - start);
+      double cpu = secs(processCpu() - cpuStart);
+      scanCpu[s] = cpu;
       articles = snap.size() + snap.hiddenDrafts();
       System.out.printf(Locale.ROOT, "  scan %d: %7.3f s  %,9.0f files/s  %6.1f MB/s"
-          + "  (%,d visible + %,d drafts, %d problems, %d duplicates)%n", s + 1, scanSeconds[s],
+          + "  (%,d visible + %,d drafts, %d problems, %d duplicates; process CPU %.1f s ="
+          + " %.2f cores busy; load average %.1f)%n", s + 1, scanSeconds[s],
           files / scanSeconds[s], corpusMb / scanSeconds[s], snap.size(), snap.hiddenDrafts(),
-          snap.problems().size(), snap.duplicates().size());
+          snap.problems().size(), snap.duplicates().size(), cpu, cpu / scanSeconds[s], load());
       snap = null;
       long used = settledUsedHeap();
       retainedTotal = used - base;
@@ -220,10 +245,20 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "single-thread rate   read + parse, one thread: %,9.0f files/s"
         + " %6.1f MB/s (%.3f s, %,d articles) -> x %d cores = %,.0f files/s%n", singleRate,
         corpusMb / singleSeconds, singleSeconds, parsedOk, cores, ideal);
+    System.out.printf(Locale.ROOT, "  (single-thread pass used %.1f s of its thread's CPU in %.1f s"
+        + " wall = %,.0f files per CPU-second; a value well under the wall rate's means the"
+        + " machine was busy with other work)%n", singleCpuSeconds, singleSeconds,
+        files / singleCpuSeconds);
     double ratioBest = files / best / ideal;
     double ratioMedian = files / median / ideal;
     System.out.printf(Locale.ROOT, "ratio scan / (single-thread x cores): best %.2f, median %.2f"
         + "   aim >= 0.80   %s%n", ratioBest, ratioMedian, verdict(ratioMedian >= 0.8));
+    double minCpu = Arrays.stream(scanCpu).min().orElse(0);
+    System.out.printf(Locale.ROOT, "  CPU-normalized (robust to other load): scan %,.0f files per"
+        + " process-CPU-second (least CPU of the scans, %.1f s, GC and JIT included) vs"
+        + " single-thread %,.0f files per CPU-second: %.2f, the ratio the scan would reach if it"
+        + " kept all %d cores busy%n", files / minCpu, minCpu, files / singleCpuSeconds,
+        singleCpuSeconds / minCpu, cores);
     System.out.printf(Locale.ROOT, "  breakdown hint: one tree walk alone (Files.walkFileTree with"
         + " attributes, %,d files) %.3f s; Ingest.start walks the tree twice (scan + watch"
         + " registration); the full-batch Catalog.apply is timed in section 3%n", walked,
@@ -248,6 +283,7 @@ public final class IngestBenchmark {
         collectors());
     if (histogram) {
       printHistogram(25);
+      HeapBreakdown.print(last.articles());
     }
 
     // ---- 3: one-file change latency ------------------------------------------------------------
@@ -262,8 +298,9 @@ public final class IngestBenchmark {
     liveIngest = null;
     liveCatalog = null;
     restore(generator, target);
-
-    applyAlone(parser, content, files);
+    System.out.print(applyReport);
+    System.out.printf(Locale.ROOT, "%nload average at the end: %.1f (%d cores); other work on the"
+        + " machine inflates every wall-clock figure above%n", load(), cores);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -405,17 +442,27 @@ public final class IngestBenchmark {
   }
 
   /** Section 3b: {@code Catalog.apply} alone, on a catalog built from the parsed corpus. */
-  private void applyAlone(ArticleParser parser, Config.Content content, int files)
-      throws Exception {
-    settledUsedHeap();
-    Listing listing = list(new ContentFilter(content.extensions()));
-    List<FileChange> parsed = parseAll(parser, listing.files);
-    Catalog catalog = new Catalog(content.includeUnpublished());
-    long t0 = System.nanoTime();
-    Snapshot full = catalog.apply(parsed);
-    double fullSeconds = secs(System.nanoTime() - t0);
-    System.out.printf(Locale.ROOT, "Catalog.apply of the whole corpus as one batch (%,d files,"
-        + " the serial part of a scan): %.3f s%n", parsed.size(), fullSeconds);
+  private String applyAlone(ArticleParser parser, Config.Content content,
+      List<FileChange> parsed) throws IOException {
+    StringBuilder out = new StringBuilder();
+    double[] fullSeconds = new double[2];
+    double[] fullCpu = new double[2];
+    Catalog catalog = null;
+    Snapshot full = null;
+    for (int round = 0; round < 2; round++) {
+      catalog = null;
+      full = null;
+      catalog = new Catalog(content.includeUnpublished());
+      long c0 = threadCpu();
+      long t0 = System.nanoTime();
+      full = catalog.apply(parsed);
+      fullSeconds[round] = secs(System.nanoTime() - t0);
+      fullCpu[round] = secs(threadCpu() - c0);
+    }
+    out.append(String.format(Locale.ROOT, "Catalog.apply of the whole corpus as one batch (%,d"
+        + " files, the serial part of a scan, on a separate catalog): first %.3f s (CPU %.3f s),"
+        + " again on a new catalog %.3f s (CPU %.3f s)%n", parsed.size(), fullSeconds[0],
+        fullCpu[0], fullSeconds[1], fullCpu[1]));
 
     // Pre-build every one-file change: a random published article with a new title each time.
     SplittableRandom random = new SplittableRandom(7);
@@ -433,48 +480,32 @@ public final class IngestBenchmark {
       edits.add(new FileChange(c.file(), p));
     }
     long[] times = new long[applies];
+    long[] cpuTimes = new long[applies];
     for (int k = 0; k < edits.size(); k++) {
+      long c = threadCpu();
       long s = System.nanoTime();
       Snapshot next = catalog.apply(List.of(edits.get(k)));
       long e = System.nanoTime();
+      c = threadCpu() - c;
       if (next == full) {
         throw new IllegalStateException("a one-file edit made no new snapshot");
       }
       full = next;
       if (k >= warm) {
         times[k - warm] = e - s;
+        cpuTimes[k - warm] = c;
       }
     }
     Arrays.sort(times);
-    System.out.printf(Locale.ROOT, "Catalog.apply alone, one-file change (%,d-article catalog,"
-        + " %,d random files, %d warm-up first): p50 %.3f ms  p99 %.3f ms  max %.3f ms%n",
+    Arrays.sort(cpuTimes);
+    out.append(String.format(Locale.ROOT, "Catalog.apply alone, one-file change (%,d-article"
+        + " catalog, %,d random files, %d warm-up first): p50 %.3f ms  p99 %.3f ms  max %.3f ms%n",
         full.size() + full.hiddenDrafts(), applies, warm, ms(pct(times, 50)), ms(pct(times, 99)),
-        ms(times[times.length - 1]));
-  }
-
-  private List<FileChange> parseAll(ArticleParser parser, List<String> names) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(cores);
-    try {
-      FileChange[] out = new FileChange[names.size()];
-      List<Future<?>> tasks = new ArrayList<>();
-      int chunk = 256;
-      for (int from = 0; from < out.length; from += chunk) {
-        int f = from;
-        int to = Math.min(out.length, from + chunk);
-        tasks.add(pool.submit(() -> {
-          for (int i = f; i < to; i++) {
-            out[i] = new FileChange(names.get(i), parser.read(corpus.resolve(names.get(i)),
-                names.get(i)));
-          }
-        }));
-      }
-      for (Future<?> t : tasks) {
-        t.get();
-      }
-      return List.of(out);
-    } finally {
-      pool.shutdownNow();
-    }
+        ms(times[times.length - 1])));
+    out.append(String.format(Locale.ROOT, "  (its thread's CPU time per apply: p50 %.3f ms  p99 %.3f"
+        + " ms; wall above CPU means the thread waited for a core)%n", ms(pct(cpuTimes, 50)),
+        ms(pct(cpuTimes, 99))));
+    return out.toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -560,15 +591,13 @@ public final class IngestBenchmark {
   }
 
   /** Reads and parses every file on this thread, as one parse thread of the ingest does. */
-  private int singleThreadPass(ArticleParser parser, List<String> names) {
-    int ok = 0;
-    for (String name : names) {
-      Parsed p = parser.read(corpus.resolve(name), name);
-      if (p.article() != null) {
-        ok++;
-      }
+  private List<FileChange> singleThreadPass(ArticleParser parser, List<String> names) {
+    FileChange[] out = new FileChange[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      String name = names.get(i);
+      out[i] = new FileChange(name, parser.read(corpus.resolve(name), name));
     }
-    return ok;
+    return List.of(out);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -587,6 +616,20 @@ public final class IngestBenchmark {
         + " debounce %d ms; parseThreads %s%n", n, scans, changes, applies, warmup,
         content.debounce().toMillis(), content.parseThreads() == 0 ? "0 (= cores)"
             : String.valueOf(content.parseThreads()));
+    System.out.printf(Locale.ROOT, "load average at the start: %.1f (%d cores)%n", load(), cores);
+  }
+
+  private static long threadCpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static long processCpu() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String collectors() {

@@ -131,6 +131,10 @@ final class IngestHarness implements AutoCloseable {
     return Articles.write(root, relative, text);
   }
 
+  Path write(String relative, byte[] bytes) {
+    return Articles.write(root, relative, bytes);
+  }
+
   Path write(String relative, Articles.Builder article) {
     return Articles.write(root, relative, article.bytes());
   }
@@ -152,7 +156,7 @@ final class IngestHarness implements AutoCloseable {
     return article(shortId) != null;
   }
 
-  /** The announced snapshots since {@code from}, markers' own left out of their article lists. */
+  /** The snapshots announced since the {@code from}th announcement. */
   List<Snapshot> snapshotsSince(int from) {
     return changes.subList(from, changes.size()).stream().map(SnapshotChange::next).toList();
   }
