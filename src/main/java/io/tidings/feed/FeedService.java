@@ -47,11 +47,6 @@ public final class FeedService {
     cache.invalidate(change);
   }
 
-  /** The cached feed, or null when it must be rendered: lets a caller answer at once. */
-  public RenderedFeed cached(FeedRequest request) {
-    return cache.get(request.cacheKey());
-  }
-
   public CompletableFuture<RenderedFeed> get(FeedRequest request) {
     String key = request.cacheKey();
     RenderedFeed hit = cache.get(key);

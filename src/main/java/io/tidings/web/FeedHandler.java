@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every feed URL: parses the format and query, answers from the render cache on the event loop
@@ -65,13 +66,13 @@ final class FeedHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
     }
-    RenderedFeed cached = feeds.cached(request);
-    if (cached != null) {
-      send(ctx, cached);
+    CompletableFuture<RenderedFeed> feed = feeds.get(request);
+    if (feed.isDone() && !feed.isCompletedExceptionally()) {
+      send(ctx, feed.join()); // a cache hit: answered on the event loop at once
       return;
     }
-    Future.fromCompletionStage(feeds.get(request), ctx.vertx().getOrCreateContext())
-        .onSuccess(feed -> send(ctx, feed))
+    Future.fromCompletionStage(feed, ctx.vertx().getOrCreateContext())
+        .onSuccess(rendered -> send(ctx, rendered))
         .onFailure(ctx::fail);
   }
 
