@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +49,7 @@ public final class Ingest implements AutoCloseable {
   private volatile Map<String, FileStamp> known = new TreeMap<>();
   private final Map<String, ParseError> reported = new HashMap<>();
 
-  private final Set<Path> pending = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean flushScheduled = new AtomicBoolean();
-  private final AtomicLong lastEventNanos = new AtomicLong();
-  private final AtomicLong firstPendingNanos = new AtomicLong();
+  private final Debouncer debouncer;
   private final AtomicLong fileEvents = new AtomicLong();
   private final AtomicLong rescans = new AtomicLong();
 
@@ -79,6 +73,7 @@ public final class Ingest implements AutoCloseable {
     this.parsePool = Executors.newFixedThreadPool(threads,
         r -> daemon(r, "tidings-parse-" + n.incrementAndGet()));
     this.reading = new FileReading(root, parser, parsePool);
+    this.debouncer = new Debouncer(config.debounce(), thread, this::flush);
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -187,43 +182,12 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
-  /** Queues a path and (re)arms the debounce timer. Any thread. */
+  /** Queues a path for the next debounced batch. Any thread. */
   void enqueue(Path path) {
-    pending.add(path);
-    long now = System.nanoTime();
-    lastEventNanos.set(now);
-    firstPendingNanos.compareAndSet(0, now);
-    if (flushScheduled.compareAndSet(false, true)) {
-      thread.schedule(this::maybeFlush, config.debounce().toNanos(), TimeUnit.NANOSECONDS);
-    }
+    debouncer.add(path);
   }
 
-  /** A burst that never goes quiet is still flushed this often, so that changes keep flowing. */
-  private long maxDelayNanos() {
-    return Math.max(config.debounce().toNanos() * 5, Duration.ofMillis(500).toNanos());
-  }
-
-  private void maybeFlush() {
-    long now = System.nanoTime();
-    long quiet = now - lastEventNanos.get();
-    long waited = now - firstPendingNanos.get();
-    long debounce = config.debounce().toNanos();
-    if (quiet < debounce && waited < maxDelayNanos()) {
-      thread.schedule(this::maybeFlush, Math.min(debounce - quiet, maxDelayNanos() - waited),
-          TimeUnit.NANOSECONDS);
-      return;
-    }
-    firstPendingNanos.set(0);
-    flushScheduled.set(false);
-    flush();
-  }
-
-  private void flush() {
-    List<Path> paths = new ArrayList<>(pending);
-    pending.removeAll(paths);
-    if (paths.isEmpty()) {
-      return;
-    }
+  private void flush(List<Path> paths) {
     if (!Files.isDirectory(root)) {
       rootMissing();
       return;

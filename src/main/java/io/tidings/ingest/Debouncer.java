@@ -1,0 +1,67 @@
+package io.tidings.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Collects changed paths from any thread and hands them over in one batch once events have
+ * been quiet for the debounce time, so that a file is read after its writes settle and a burst
+ * makes a handful of snapshots, not one per file. A burst that never goes quiet is still handed
+ * over every {@code max(5 x debounce, 500 ms)}.
+ */
+final class Debouncer {
+  private final long debounceNanos;
+  private final long maxDelayNanos;
+  private final ScheduledExecutorService thread;
+  private final Consumer<List<Path>> batch;
+  private final Set<Path> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicLong lastEventNanos = new AtomicLong();
+  private final AtomicLong firstPendingNanos = new AtomicLong();
+
+  /** @param batch runs on {@code thread} with the paths of one batch */
+  Debouncer(Duration debounce, ScheduledExecutorService thread, Consumer<List<Path>> batch) {
+    this.debounceNanos = debounce.toNanos();
+    this.maxDelayNanos = Math.max(debounceNanos * 5, Duration.ofMillis(500).toNanos());
+    this.thread = thread;
+    this.batch = batch;
+  }
+
+  /** Queues a path and (re)arms the timer. Any thread. */
+  void add(Path path) {
+    pending.add(path);
+    long now = System.nanoTime();
+    lastEventNanos.set(now);
+    firstPendingNanos.compareAndSet(0, now);
+    if (scheduled.compareAndSet(false, true)) {
+      thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void maybeFlush() {
+    long now = System.nanoTime();
+    long quiet = now - lastEventNanos.get();
+    long waited = now - firstPendingNanos.get();
+    if (quiet < debounceNanos && waited < maxDelayNanos) {
+      thread.schedule(this::maybeFlush, Math.min(debounceNanos - quiet, maxDelayNanos - waited),
+          TimeUnit.NANOSECONDS);
+      return;
+    }
+    firstPendingNanos.set(0);
+    scheduled.set(false);
+    List<Path> paths = new ArrayList<>(pending);
+    pending.removeAll(paths);
+    if (!paths.isEmpty()) {
+      batch.accept(paths);
+    }
+  }
+}
