@@ -5,7 +5,7 @@
 #
 # N defaults to 100000. The corpus is generated once into target/bench-corpus-N and reused.
 # Options: --corpus DIR --scans 3 --changes 200 --applies 1000 --warmup 5000 --debounce 100ms
-#          --no-histo
+#          --no-histo --corpus-only (only write the corpus)
 # Environment:
 #   BENCH_JAVA_OPTS  JVM flags (default: -Xms4g -Xmx4g -XX:+UseG1GC)
 #   MVN              the Maven command (default: mvn)

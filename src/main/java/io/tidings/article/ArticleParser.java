@@ -102,13 +102,13 @@ public final class ArticleParser {
           "originalUrl is missing: every article needs an originalUrl (or at least a webUrl)");
     }
     String id = originalUrl != null ? originalUrl : webUrl;
-    if (webUrl == null) {
-      webUrl = originalUrl;
+    if (webUrl == null || webUrl.equals(originalUrl)) {
+      webUrl = originalUrl; // usually the same text: hold it once
     }
     Provider provider = f.provider("provider");
     if (provider == null) {
       String host = Keys.hostOf(id);
-      provider = Provider.of(Keys.domain(host), host);
+      provider = Interned.provider(Keys.domain(host), host);
     }
     Article draft = new Article(
         id,
@@ -119,8 +119,8 @@ public final class ArticleParser {
         f.optionalUrl("ampWebUrl"),
         f.optionalUrl("cdnAmpWebUrl"),
         f.text("excerpt"),
-        f.text("category"),
-        f.text("type"),
+        Interned.string(f.text("category")),
+        Interned.string(f.text("type")),
         f.integer("quality"),
         f.integer("heat"),
         f.bool("published", true),
@@ -141,7 +141,7 @@ public final class ArticleParser {
     Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
     for (JsonNode item : items) {
       if (item.isValueNode() && !item.isNull()) {
-        Topic t = Topic.of(item.asText());
+        Topic t = Interned.topic(item.asText().strip());
         if (!t.key().isEmpty()) {
           byKey.putIfAbsent(t.key(), t);
         }
@@ -166,7 +166,7 @@ public final class ArticleParser {
         continue; // FORMAT.md: a related entry without title and webUrl has nothing to show
       }
       out.add(new Related(title, r.text("excerpt"), r.lenientInstant("publishedDateTime"), webUrl,
-          r.optionalUrl("ampWebUrl"), r.optionalUrl("cdnAmpWebUrl"), r.text("type"),
+          r.optionalUrl("ampWebUrl"), r.optionalUrl("cdnAmpWebUrl"), Interned.string(r.text("type")),
           r.provider("provider"), r.lenientInteger("quality"), Fields.images(r.node("images"))));
     }
     return List.copyOf(out);

@@ -154,10 +154,10 @@ final class Fields {
       Fields p = new Fields(o, k -> 0);
       String name = p.text("name");
       String domain = p.text("domain");
-      return name == null && domain == null ? null : Provider.of(name, domain);
+      return name == null && domain == null ? null : Interned.provider(name, domain);
     }
     if (n != null && n.isValueNode()) {
-      return Provider.of(n.asText(), null);
+      return Interned.provider(n.asText(), null);
     }
     return null;
   }

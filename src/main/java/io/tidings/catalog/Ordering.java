@@ -2,6 +2,7 @@ package io.tidings.catalog;
 
 import io.tidings.article.Article;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -17,10 +18,69 @@ public final class Ordering {
   private Ordering() {}
 
   /**
-   * {@code base} without {@code removed}, with {@code added} (already sorted) merged in: O(n + k)
-   * so that a one-file change does not re-sort a large list.
+   * {@code base} without {@code removed}, with {@code added} (already sorted) merged in. A
+   * change of a few articles finds its places by binary search and copies the runs between
+   * them, so that a one-file change costs a few array copies, not a walk of the whole list.
    */
   static Article[] merge(Article[] base, Set<Article> removed, List<Article> added) {
+    int changed = removed.size() + added.size();
+    if (changed == 0) {
+      return base;
+    }
+    if (changed > 64 && changed > base.length / 16) {
+      return mergeByWalking(base, removed, added);
+    }
+    int[] gone = new int[removed.size()];
+    int g = 0;
+    for (Article a : removed) {
+      int i = Arrays.binarySearch(base, a, NEWEST_FIRST);
+      if (i < 0 || base[i] != a) {
+        return mergeByWalking(base, removed, added); // not where the order says: be safe
+      }
+      gone[g++] = i;
+    }
+    Arrays.sort(gone);
+    Article[] out = new Article[base.length - gone.length + added.size()];
+    int b = 0;
+    int o = 0;
+    int r = 0;
+    int next = 0;
+    while (b < base.length || next < added.size()) {
+      int nextGone = r < gone.length ? gone[r] : base.length;
+      int nextInsert = next < added.size() ? insertionPoint(base, added.get(next)) : base.length;
+      int stop = Math.min(nextGone, nextInsert);
+      if (stop > b) {
+        System.arraycopy(base, b, out, o, stop - b);
+        o += stop - b;
+        b = stop;
+      }
+      if (next < added.size() && nextInsert == b) {
+        out[o++] = added.get(next++);
+      } else if (r < gone.length && nextGone == b) {
+        b++;
+        r++;
+      }
+    }
+    return out;
+  }
+
+  /** The index of the first element of {@code base} that comes after {@code a}. */
+  private static int insertionPoint(Article[] base, Article a) {
+    int lo = 0;
+    int hi = base.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (NEWEST_FIRST.compare(base[mid], a) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The same result in one pass over everything: for large changes such as the first scan. */
+  static Article[] mergeByWalking(Article[] base, Set<Article> removed, List<Article> added) {
     int keep = base.length;
     if (!removed.isEmpty()) {
       keep = 0;

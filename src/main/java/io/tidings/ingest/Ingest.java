@@ -46,7 +46,9 @@ public final class Ingest implements AutoCloseable {
   private final Clock clock;
 
   /** Only touched on the ingest thread. */
-  private volatile Map<String, FileStamp> known = new TreeMap<>();
+  /** Every article file seen, by relative path; only the ingest thread touches it. */
+  private TreeMap<String, FileStamp> known = new TreeMap<>();
+  private volatile int knownCount;
   private final Map<String, ParseError> reported = new HashMap<>();
 
   private final Debouncer debouncer;
@@ -192,7 +194,7 @@ public final class Ingest implements AutoCloseable {
       rootMissing();
       return;
     }
-    TreeMap<String, FileStamp> next = new TreeMap<>(known);
+    TreeMap<String, FileStamp> next = known; // updated in place: no copy per batch
     Set<String> toRead = new java.util.TreeSet<>();
     List<FileChange> changes = new ArrayList<>();
     for (Path path : paths) {
@@ -322,7 +324,8 @@ public final class Ingest implements AutoCloseable {
   }
 
   private Snapshot apply(List<FileChange> changes, Map<String, FileStamp> stamps) {
-    known = stamps;
+    known = stamps instanceof TreeMap<String, FileStamp> t ? t : new TreeMap<>(stamps);
+    knownCount = known.size();
     for (FileChange c : changes) {
       logProblem(c);
     }
@@ -355,7 +358,7 @@ public final class Ingest implements AutoCloseable {
 
   public IngestStatus status() {
     return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
-        known.size(), rescans.get(), fileEvents.get());
+        knownCount, rescans.get(), fileEvents.get());
   }
 
   /** Runs a full rescan now (tests, operators); completes when its snapshot is published. */

@@ -1,0 +1,60 @@
+package io.tidings.article;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One shared copy of the values that thousands of articles repeat: providers, topics,
+ * categories, types. A catalog of 100,000 articles holds a few thousand of them, not hundreds
+ * of thousands. Bounded, so that hostile content cannot grow it without end.
+ */
+final class Interned {
+  private static final int MAX = 100_000;
+  private static final ConcurrentHashMap<String, String> STRINGS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<List<String>, Provider> PROVIDERS =
+      new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Topic> TOPICS = new ConcurrentHashMap<>();
+
+  private Interned() {}
+
+  static String string(String s) {
+    if (s == null) {
+      return null;
+    }
+    String shared = STRINGS.get(s);
+    if (shared != null || STRINGS.size() >= MAX) {
+      return shared != null ? shared : s;
+    }
+    shared = STRINGS.putIfAbsent(s, s);
+    return shared == null ? s : shared;
+  }
+
+  static Provider provider(String name, String domain) {
+    List<String> key = java.util.Arrays.asList(name, domain);
+    Provider shared = PROVIDERS.get(key);
+    if (shared != null) {
+      return shared;
+    }
+    Provider p = Provider.of(name, domain);
+    p = new Provider(string(p.name()), string(p.domain()), string(p.key()));
+    if (PROVIDERS.size() >= MAX) {
+      return p;
+    }
+    shared = PROVIDERS.putIfAbsent(key, p);
+    return shared == null ? p : shared;
+  }
+
+  static Topic topic(String name) {
+    Topic shared = TOPICS.get(name);
+    if (shared != null) {
+      return shared;
+    }
+    Topic t = Topic.of(name);
+    t = new Topic(string(t.name()), string(t.key()));
+    if (TOPICS.size() >= MAX) {
+      return t;
+    }
+    shared = TOPICS.putIfAbsent(name, t);
+    return shared == null ? t : shared;
+  }
+}
