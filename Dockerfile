@@ -16,8 +16,8 @@ RUN mvn -B -q -DskipTests package
 # ---- run: a Java 17 JRE, no JDK, no Maven ----
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 tidings \
- && useradd --system --uid 10001 --gid tidings --home-dir /app --no-create-home \
-      --shell /usr/sbin/nologin tidings \
+ && useradd --system --uid 10001 --gid tidings --no-log-init --home-dir /app \
+      --no-create-home --shell /usr/sbin/nologin tidings \
  && mkdir -p /app/conf /content
 WORKDIR /app
 COPY --from=build /build/target/tidings.jar /app/tidings.jar
