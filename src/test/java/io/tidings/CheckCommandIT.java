@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code java -jar target/tidings.jar check DIR} and friends as real processes of the built jar. */
+/** {@code java -jar target/tidings.jar check DIR} and friends, as processes of the built jar. */
 class CheckCommandIT {
   private static final Path JAR = Path.of("target", "tidings.jar");
   private static final Duration LIMIT = Duration.ofSeconds(120);

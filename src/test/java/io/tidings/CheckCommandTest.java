@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tidings check DIR}, in process: exactly the errors, their lines, the summary, the exit. */
+/** {@code tidings check DIR} in process: exactly the errors, their lines, the summary, the exit. */
 class CheckCommandTest {
   private static final String SECRET = "TOPSECRET-c2VjcmV0IGJsb2I=";
 
@@ -64,7 +64,8 @@ class CheckCommandTest {
     write(dir, "d.txt", article("d").draft().text());
     write(dir, "b.txt", article("b").at("yesterday").text());
     write(dir, "notes.txt", "just text\n");
-    write(dir, "sub/c.yaml", "---\ntitle: \"No url\"\npublishedDateTime: 2023-10-17T16:45:00Z\n---\n");
+    write(dir, "sub/c.yaml",
+        "---\ntitle: \"No url\"\npublishedDateTime: 2023-10-17T16:45:00Z\n---\n");
     write(dir, "s.txt", "---\ntitle: \"Secret\"\npublishedDateTime: 2023-10-17T16:45:00Z\n"
         + "secured: \"" + SECRET + "\noriginalUrl: \"https://example.com/s\"\n---\n");
     // What the server ignores, check ignores: hidden, swap and backup files, other kinds.
@@ -126,7 +127,8 @@ class CheckCommandTest {
         dir + ": 2 files, 1 article, 0 drafts, 0 errors, 1 duplicate");
     out.reset();
     assertThat(check("check", "--strict", dir.toString())).isEqualTo(1);
-    assertThat(stdout()).last().isEqualTo(dir + ": 2 files, 1 article, 0 drafts, 1 error, 1 duplicate");
+    assertThat(stdout()).last()
+        .isEqualTo(dir + ": 2 files, 1 article, 0 drafts, 1 error, 1 duplicate");
   }
 
   @Test
@@ -153,14 +155,14 @@ class CheckCommandTest {
     assertThat(check("check", "--bogus", dir.toString())).isEqualTo(2);
     assertThat(check("check", dir.toString(), dir.toString())).isEqualTo(2);
     assertThat(check("check", "--config")).isEqualTo(2);
+    String usage = "; usage: tidings check [--strict] DIR (see check --help)";
     assertThat(stderr().lines()).containsExactly(
-        "tidings check: DIR is missing; usage: tidings check [--strict] DIR (see check --help)",
+        "tidings check: DIR is missing" + usage,
         "tidings check: " + dir.resolve("nope") + " does not exist or is not a directory",
         "tidings check: " + file + " does not exist or is not a directory",
-        "tidings check: unknown option --bogus; usage: tidings check [--strict] DIR (see check --help)",
-        "tidings check: one DIR only, got " + dir + " and " + dir
-            + "; usage: tidings check [--strict] DIR (see check --help)",
-        "tidings check: --config needs a value; usage: tidings check [--strict] DIR (see check --help)");
+        "tidings check: unknown option --bogus" + usage,
+        "tidings check: one DIR only, got " + dir + " and " + dir + usage,
+        "tidings check: --config needs a value" + usage);
     assertThat(stdout()).isEmpty();
   }
 

@@ -1,6 +1,5 @@
 package io.tidings.container;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,9 +107,5 @@ final class ContainerRoot {
     stage.env().forEach((k, v) -> env.put(k, v.startsWith("/") ? inside(v).toString() : v));
     env.putAll(extraEnv);
     return env;
-  }
-
-  File file(String imagePath) {
-    return inside(imagePath).toFile();
   }
 }
