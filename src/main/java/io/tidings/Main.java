@@ -6,17 +6,21 @@ import io.tidings.config.ConfigLoader;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar tidings.jar [--config FILE] [--content DIR] [--port N]}. */
+/** {@code java -jar tidings.jar [--config FILE] [--content DIR] [--port N] [check DIR]}. */
 public final class Main {
   private static final String USAGE = """
       Usage: java -jar tidings.jar [options]
+             java -jar tidings.jar [--config FILE] check [--strict] DIR
 
-      Serves the article files of a directory as RSS, Atom and JSON Feed.
+      Serves the article files of a directory as RSS, Atom and JSON Feed. With check, reads
+      DIR as the server would, prints every error as FILE:LINE:COLUMN: REASON and a summary,
+      and exits 0 when there is none, 1 when there are errors (see check --help).
 
       Options:
         --config FILE   configuration file (default: conf/config.yaml when it exists)
@@ -47,6 +51,10 @@ public final class Main {
         case "--version" -> {
           System.out.println("tidings " + version());
           return 0;
+        }
+        case "check" -> {
+          String[] rest = Arrays.copyOfRange(args, i + 1, args.length);
+          return CheckCommand.run(configFile, flags, rest);
         }
         case "--config", "--content", "--port" -> {
           if (i + 1 >= args.length) {

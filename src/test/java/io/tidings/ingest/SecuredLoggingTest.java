@@ -91,8 +91,8 @@ class SecuredLoggingTest {
     h.write("later.txt", article("later").secured(SECRET + "-v2"));
     Await.until("later.txt to parse again", Await.DEFAULT, () -> h.problem("later.txt") == null);
 
-    assertThat(logs.list).as("captured log lines").isNotEmpty();
-    assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+    assertThat(captured()).as("captured log lines").isNotEmpty();
+    assertThat(captured()).anySatisfy(e -> assertThat(e.getFormattedMessage())
         .contains("broken-1.txt"));
     assertThat(lines()).noneMatch(line -> line.contains(SECRET));
     assertThat(h.current().problems()).allSatisfy(p ->
@@ -114,10 +114,20 @@ class SecuredLoggingTest {
     assertThat(Arrays.toString(h.current().articles())).doesNotContain(SECRET);
   }
 
+  /**
+   * The events so far. The ingest and watcher threads may still be logging: the appender adds
+   * under its own lock (AppenderBase.doAppend), so copy under it rather than iterate its list.
+   */
+  private List<ILoggingEvent> captured() {
+    synchronized (logs) {
+      return new ArrayList<>(logs.list);
+    }
+  }
+
   /** Every captured event as text: its message, its arguments, its exceptions. */
   private List<String> lines() {
     List<String> out = new ArrayList<>();
-    for (ILoggingEvent e : logs.list) {
+    for (ILoggingEvent e : captured()) {
       out.add(e.getFormattedMessage());
       if (e.getArgumentArray() != null) {
         for (Object arg : e.getArgumentArray()) {

@@ -1,0 +1,66 @@
+package io.tidings.ingest;
+
+import io.tidings.article.ArticleParser;
+import io.tidings.catalog.Catalog;
+import io.tidings.catalog.FileChange;
+import io.tidings.catalog.Snapshot;
+import io.tidings.config.Config;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One scan of a content directory, made exactly as the server's first scan makes it (the same
+ * walk, filter, parser and catalog rules), and nothing after: no watching, no thread left
+ * behind. For {@code tidings check}, which must agree with the server about every file.
+ */
+public final class ContentScan {
+
+  /**
+   * @param files article files the walk found (hidden, editor and other files not counted)
+   * @param snapshot what the server would serve, with its drafts, problems and duplicates
+   */
+  public record Result(Path root, int files, Snapshot snapshot) {}
+
+  private ContentScan() {}
+
+  /** A command-line run must not end with parse threads still winding down. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * @throws IOException when the directory cannot be walked (gone, not a directory, unreadable)
+   */
+  public static Result run(Config.Content config) throws IOException {
+    Path root = config.dir().toAbsolutePath().normalize();
+    ContentFilter filter = new ContentFilter(config.extensions());
+    Map<String, FileStamp> found = TreeWalk.walk(root, root, filter, dir -> { });
+    int threads = config.parseThreads() > 0 ? config.parseThreads()
+        : Runtime.getRuntime().availableProcessors();
+    AtomicLong n = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tidings-check-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool);
+      List<FileChange> changes = reading.readAll(found.keySet(), false);
+      Snapshot snapshot = new Catalog(config.includeUnpublished()).apply(changes);
+      return new Result(root, found.size(), snapshot);
+    } finally {
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+}
