@@ -113,7 +113,7 @@ class PagesTest {
     assertThat(html).contains("<h1>AI</h1>", "14 articles");
     assertThat(ITEM.matcher(html).results().count()).isEqualTo(14);
     assertFeedsOf(html, "/topics/ai/");
-    assertThat(text(page(server, "/topics/ai"))).isEqualTo(html.replace("", ""));
+    assertThat(text(page(server, "/topics/ai"))).isEqualTo(html);
     String cjk = text(page(server, "/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD"));
     assertThat(cjk).contains("<h1>人工智能</h1>", "3 articles");
   }
