@@ -15,7 +15,8 @@ public record Config(Http http, Content content, Feeds feeds) {
       List<String> extensions, int parseThreads) {}
 
   public record Feeds(String title, String description, String language, int defaultLimit,
-      int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes) {}
+      int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes,
+      boolean stylesheet) {}
 
   @SuppressWarnings("unchecked")
   static Config of(Map<String, Object> v) {
@@ -31,7 +32,7 @@ public record Config(Http http, Content content, Feeds feeds) {
             (String) v.get("feeds.language"), (Integer) v.get("feeds.defaultLimit"),
             (Integer) v.get("feeds.maxLimit"), (Duration) v.get("feeds.ttl"),
             (Duration) v.get("feeds.maxAge"), (Integer) v.get("feeds.cacheEntries"),
-            (Long) v.get("feeds.cacheBytes")));
+            (Long) v.get("feeds.cacheBytes"), (Boolean) v.get("feeds.stylesheet")));
   }
 
   /** Defaults everywhere but the content directory and port: for tests and tools. */

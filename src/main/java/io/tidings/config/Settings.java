@@ -49,7 +49,9 @@ final class Settings {
       new Setting("feeds.cacheEntries", "2000", ValueType.integer(0, 1_000_000),
           "rendered feeds kept in memory"),
       new Setting("feeds.cacheBytes", "64MiB", ValueType.size(0, 1L << 34),
-          "bytes of rendered feeds kept in memory"));
+          "bytes of rendered feeds kept in memory"),
+      new Setting("feeds.stylesheet", "true", ValueType.bool(),
+          "RSS and Atom name an XSLT stylesheet, so that browsers show a readable page"));
 
   static Setting find(String key) {
     for (Setting s : ALL) {

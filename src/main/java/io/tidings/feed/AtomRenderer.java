@@ -74,6 +74,7 @@ final class AtomRenderer implements FeedRenderer {
         // ROME's Atom 1.0 generator drops Feed.language: declare it as xml:lang ourselves.
         doc.getRootElement().setAttribute("lang", meta.language(), Namespace.XML_NAMESPACE);
       }
+      XmlBytes.addStylesheet(doc, meta.stylesheet());
       return xml.bytes(doc);
     } catch (FeedException e) {
       throw new IllegalStateException("Atom output failed: " + e.getMessage(), e);

@@ -14,6 +14,19 @@ import java.util.Map;
  */
 public record FeedRequest(FeedFormat format, String scope, String scopeKey, FeedQuery query,
     String baseUrl) {
+  /** Where the server serves the XSLT that RSS and Atom name. */
+  public static final String STYLESHEET_PATH = "/assets/feed.xsl";
+
+  /**
+   * The stylesheet's href relative to this feed's path ({@code assets/feed.xsl},
+   * {@code ../../assets/feed.xsl}): the same bytes on every replica and behind any host, and
+   * same-origin wherever the feed is read from, as browsers require of XSLT.
+   */
+  public String stylesheetHref() {
+    String path = path();
+    int depth = (int) path.chars().filter(c -> c == '/').count() - 1;
+    return "../".repeat(Math.max(0, depth)) + STYLESHEET_PATH.substring(1);
+  }
 
   public Map<String, String> scopeMap() {
     return scope.isEmpty() ? Map.of() : Map.of(scope, scopeKey);

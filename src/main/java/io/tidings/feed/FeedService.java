@@ -92,7 +92,9 @@ public final class FeedService {
     List<Article> items = Selection.run(snapshot, request.query());
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
-        (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt());
+        (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),
+        config.stylesheet() && request.format() != FeedFormat.JSON ? request.stylesheetHref()
+            : null);
     FeedRenderer renderer = switch (request.format()) {
       case RSS -> rss;
       case ATOM -> new AtomRenderer(xml, request.baseUrl() + "/topics/");

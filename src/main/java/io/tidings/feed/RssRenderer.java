@@ -75,6 +75,7 @@ final class RssRenderer implements FeedRenderer {
           .setAttribute("type", "application/rss+xml");
       Element firstItem = ch.getChild("item");
       ch.addContent(firstItem == null ? ch.getContentSize() : ch.indexOf(firstItem), self);
+      XmlBytes.addStylesheet(doc, meta.stylesheet());
       return xml.bytes(doc);
     } catch (FeedException e) {
       throw new IllegalStateException("RSS output failed: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jdom2.Document;
+import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
@@ -13,6 +14,19 @@ import org.jdom2.output.XMLOutputter;
  */
 final class XmlBytes {
   private final Format format = Format.getRawFormat().setEncoding("UTF-8").setLineSeparator("\n");
+
+  /**
+   * Puts {@code <?xml-stylesheet type="text/xsl" href="..."?>} before the root element, so that
+   * a browser shows the feed through the XSLT; readers ignore it. Null: no stylesheet.
+   */
+  static void addStylesheet(Document doc, String href) {
+    if (href == null) {
+      return;
+    }
+    // The string form, not the Map one: a map's order would leak into the bytes.
+    doc.addContent(0, new ProcessingInstruction("xml-stylesheet",
+        "type=\"text/xsl\" href=\"" + href.replace("&", "&amp;").replace("\"", "&quot;") + "\""));
+  }
 
   byte[] bytes(Document doc) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);

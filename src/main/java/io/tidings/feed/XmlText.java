@@ -5,10 +5,10 @@ package io.tidings.feed;
  * and carriage return; U+FFFE, U+FFFF) and lone surrogates are removed. Everything else,
  * markup and {@code ]]>} included, stays and is escaped by the writer as text.
  */
-final class XmlText {
+public final class XmlText {
   private XmlText() {}
 
-  static String clean(String s) {
+  public static String clean(String s) {
     if (s == null) {
       return null;
     }

@@ -77,6 +77,46 @@ final class Conditional {
     return false;
   }
 
+  /**
+   * Whether the client would rather have HTML than a feed: it names {@code text/html} (or
+   * XHTML) itself, with a higher weight than any feed type it names. Browsers do
+   * ({@code text/html,...,application/xml;q=0.9,*}{@code /*;q=0.8}); feed readers name feed
+   * types first or send {@code *}{@code /*}.
+   */
+  static boolean prefersHtml(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    double html = 0;
+    double feed = 0;
+    for (String part : accept.split(",")) {
+      String[] bits = part.strip().split(";");
+      String type = bits[0].strip().toLowerCase(Locale.ROOT);
+      double q = quality(bits);
+      if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+        html = Math.max(html, q);
+      } else if (type.equals("application/rss+xml") || type.equals("application/atom+xml")
+          || type.equals("application/feed+json") || type.equals("application/rdf+xml")) {
+        feed = Math.max(feed, q);
+      }
+    }
+    return html > 0 && html > feed;
+  }
+
+  private static double quality(String[] bits) {
+    for (int k = 1; k < bits.length; k++) {
+      String p = bits[k].strip();
+      if (p.startsWith("q=") || p.startsWith("Q=")) {
+        try {
+          return Double.parseDouble(p.substring(2));
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 1.0;
+  }
+
   /** Whether the client takes gzip ({@code Accept-Encoding}, q-values honoured). */
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {

@@ -26,13 +26,19 @@ import java.util.concurrent.CompletableFuture;
  * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD).
  */
 final class FeedHandler implements Handler<RoutingContext> {
+  /** What browsers apply a feed's XSLT to. */
+  static final String BROWSER_TYPE = "application/xml; charset=utf-8";
+
   private final FeedService feeds;
   private final BaseUrl baseUrl;
   private final String cacheControl;
   /** "" for every article, "topic" or "provider": what the path's first group names. */
   private final String scope;
+  private final boolean stylesheet;
 
-  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, String scope) {
+  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, String scope,
+      boolean stylesheet) {
+    this.stylesheet = stylesheet;
     this.feeds = feeds;
     this.baseUrl = baseUrl;
     this.cacheControl = "public, max-age=" + maxAgeSeconds;
@@ -81,21 +87,28 @@ final class FeedHandler implements Handler<RoutingContext> {
       return;
     }
     boolean gzip = Conditional.acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    // With the stylesheet on, a browser (it prefers HTML) gets the same bytes as
+    // application/xml: Chromium shows application/rss+xml and atom+xml as plain text and
+    // applies no XSLT to them. Another Content-Type is another representation: own ETags.
+    boolean negotiated = stylesheet && feed.format() != FeedFormat.JSON;
+    boolean asXml = negotiated && Conditional.prefersHtml(ctx.request().getHeader("Accept"));
+    String etag = asXml ? browserTag(feed.etag()) : feed.etag();
+    String gzipEtag = asXml ? browserTag(feed.gzipEtag()) : feed.gzipEtag();
     HttpServerResponse res = ctx.response()
-        .putHeader("ETag", gzip ? feed.gzipEtag() : feed.etag())
+        .putHeader("ETag", gzip ? gzipEtag : etag)
         .putHeader("Cache-Control", cacheControl)
-        .putHeader("Vary", "Accept-Encoding")
+        .putHeader("Vary", negotiated ? "Accept-Encoding, Accept" : "Accept-Encoding")
         .putHeader("Access-Control-Allow-Origin", "*");
     if (feed.lastModified() != null) {
       res.putHeader("Last-Modified", Conditional.HTTP_DATE.format(feed.lastModified()));
     }
     if (Conditional.notModified(ctx.request().getHeader("If-None-Match"),
         ctx.request().getHeader("If-Modified-Since"), feed.lastModified(), feed.etag(),
-        feed.gzipEtag())) {
+        feed.gzipEtag(), browserTag(feed.etag()), browserTag(feed.gzipEtag()))) {
       res.setStatusCode(304).end();
       return;
     }
-    res.putHeader("Content-Type", feed.format().contentType());
+    res.putHeader("Content-Type", asXml ? BROWSER_TYPE : feed.format().contentType());
     if (gzip) {
       res.putHeader("Content-Encoding", "gzip");
     }
@@ -107,5 +120,10 @@ final class FeedHandler implements Handler<RoutingContext> {
     }
     // Wrap, not copy: the bytes are immutable and shared by every response of this feed.
     res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)));
+  }
+
+  /** The tag of the application/xml representation: {@code "abc"} gives {@code "abc-xml"}. */
+  static String browserTag(String etag) {
+    return etag.substring(0, etag.length() - 1) + "-xml\"";
   }
 }

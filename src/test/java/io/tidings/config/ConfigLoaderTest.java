@@ -28,7 +28,7 @@ class ConfigLoaderTest {
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
         List.of("txt", "md", "markdown", "yaml", "yml"), 0));
     assertThat(c.feeds()).isEqualTo(new Config.Feeds("Tidings", "Articles served by Tidings", "", 50,
-        500, Duration.ofMinutes(30), Duration.ofSeconds(60), 2000, 64L << 20));
+        500, Duration.ofMinutes(30), Duration.ofSeconds(60), 2000, 64L << 20, true));
   }
 
   @Test
@@ -65,13 +65,14 @@ class ConfigLoaderTest {
           maxAge: 5m
           cacheEntries: 10
           cacheBytes: 1MB
+          stylesheet: false
         """), Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com"));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,
         List.of("txt", "md"), 4));
     assertThat(c.feeds()).isEqualTo(new Config.Feeds("My News", "All of it", "de-CH", 20, 100,
-        Duration.ofHours(1), Duration.ofMinutes(5), 10, 1L << 20));
+        Duration.ofHours(1), Duration.ofMinutes(5), 10, 1L << 20, false));
   }
 
   @Test

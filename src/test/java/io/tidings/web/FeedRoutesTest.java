@@ -162,7 +162,10 @@ class FeedRoutesTest {
 
   @Test
   void otherPathsAndMethodsAreNotFeeds() {
-    assertThat(get(server, "/topics/feed.rss").statusCode()).isEqualTo(404);
+    // One segment after /topics/ is a topic's page (for people), never a feed.
+    HttpResponse<byte[]> page = get(server, "/topics/feed.rss");
+    assertThat(header(page, "Content-Type")).startsWith("text/html");
+    assertThat(page.body()).asString().doesNotContain("<rss");
     assertThat(get(server, "/topics/ai/extra/feed.rss").statusCode()).isEqualTo(404);
     assertThat(get(server, "/feeds.rss").statusCode()).isEqualTo(404);
     try {

@@ -1,0 +1,60 @@
+package io.tidings.web;
+
+import io.tidings.feed.BadQueryException;
+import io.tidings.feed.FeedFormat;
+import io.tidings.feed.FeedQuery;
+import io.tidings.feed.FeedRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The absolute URLs of one scope's feeds and page (everything, a topic, a provider), spelled
+ * exactly as the feeds' own self links are.
+ */
+public final class FeedLinks {
+  /** One feed: {@code label} for people (RSS), {@code type} for autodiscovery. */
+  public record Link(String format, String label, String type, String url) {}
+
+  private FeedLinks() {}
+
+  /** @param scope "" for every article, "topic" or "provider"; {@code key} its key */
+  static List<Link> of(String baseUrl, String scope, String key, FeedQuery.Limits limits) {
+    FeedQuery query = query(scope, key, limits);
+    List<Link> out = new ArrayList<>(3);
+    for (FeedFormat f : FeedFormat.values()) {
+      FeedRequest r = new FeedRequest(f, scope, key, query, baseUrl);
+      String type = f.contentType().substring(0, f.contentType().indexOf(';'));
+      out.add(new Link(f.extension(), label(f), type, r.selfUrl(limits)));
+    }
+    return out;
+  }
+
+  /** The absolute URL of the page of a scope: {@code base/}, {@code base/topics/ai}. */
+  static String page(String baseUrl, String scope, String key) {
+    return baseUrl + new FeedRequest(FeedFormat.RSS, scope, key, null, baseUrl).pagePath();
+  }
+
+  /** The URL of one format's feed of a scope. */
+  static String feed(String baseUrl, String scope, String key, FeedFormat format,
+      FeedQuery.Limits limits) {
+    return new FeedRequest(format, scope, key, query(scope, key, limits), baseUrl)
+        .selfUrl(limits);
+  }
+
+  private static FeedQuery query(String scope, String key, FeedQuery.Limits limits) {
+    try {
+      return FeedQuery.parse(Map.of(), scope.isEmpty() ? Map.of() : Map.of(scope, key), limits);
+    } catch (BadQueryException e) {
+      throw new IllegalStateException("a scope alone is always a valid query", e);
+    }
+  }
+
+  private static String label(FeedFormat f) {
+    return switch (f) {
+      case RSS -> "RSS";
+      case ATOM -> "Atom";
+      case JSON -> "JSON Feed";
+    };
+  }
+}

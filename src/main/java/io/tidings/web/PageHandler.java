@@ -1,0 +1,50 @@
+package io.tidings.web;
+
+import io.tidings.catalog.Snapshot;
+import io.tidings.feed.FeedQuery;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.function.Supplier;
+
+/** {@code /}, {@code /topics/{topic}}, {@code /providers/{provider}}: the pages for people. */
+final class PageHandler implements Handler<RoutingContext> {
+  private static final String HTML = "text/html; charset=utf-8";
+
+  private final Supplier<Snapshot> snapshot;
+  private final Pages pages;
+  private final ViewCache views;
+  private final BaseUrl baseUrl;
+  private final String cacheControl;
+  /** "" for the front page, "topic" or "provider". */
+  private final String scope;
+
+  PageHandler(Supplier<Snapshot> snapshot, Pages pages, ViewCache views, BaseUrl baseUrl,
+      String cacheControl, String scope) {
+    this.snapshot = snapshot;
+    this.pages = pages;
+    this.views = views;
+    this.baseUrl = baseUrl;
+    this.cacheControl = cacheControl;
+    this.scope = scope;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Snapshot s = snapshot.get();
+    String base = baseUrl.of(ctx.request());
+    String raw = scope.isEmpty() ? "" : ctx.pathParam("key");
+    String key = scope.isEmpty() ? "" : FeedQuery.scopeKey(scope, raw);
+    if (!scope.isEmpty() && key.isEmpty()) {
+      ctx.fail(new HttpException(404, "no " + scope + " has an empty key; try /"));
+      return;
+    }
+    // The name as written is shown only until an article brings the real one; it is part of
+    // the key, so /topics/AI and /topics/ai may differ until then, each deterministic.
+    String cacheKey = "page " + base + ' ' + scope + ':' + key + ' ' + raw;
+    views.get(s, cacheKey, () -> Rendered.of(HTML, scope.isEmpty() ? pages.home(s, base)
+            : pages.facet(s, base, scope, key, raw.strip())))
+        .onSuccess(r -> Responses.send(ctx, r, cacheControl, false))
+        .onFailure(ctx::fail);
+  }
+}

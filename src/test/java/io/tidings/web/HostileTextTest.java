@@ -1,0 +1,117 @@
+package io.tidings.web;
+
+import static io.tidings.web.FeedHttp.json;
+import static io.tidings.web.FeedHttp.ok;
+import static io.tidings.web.FeedHttp.text;
+import static io.tidings.web.FeedHttp.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidings.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Names made of markup, quotes and ampersands are text everywhere: on every page, in OPML, in
+ * the API and on the feeds' XSLT page. (The browser test checks what a reader sees.)
+ */
+class HostileTextTest {
+  @TempDir
+  static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(Hostile.content(dir));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void assertShownAsText(String path, List<String> texts) {
+    String html = text(ok(server, path));
+    assertThat(html).as(path).doesNotContain("<script>window", "<img src=x", "<b>", "<i>Evil");
+    String shown = Hostile.unescapeHtml(html);
+    for (String t : texts) {
+      assertThat(shown).as(path).contains(t);
+    }
+  }
+
+  @Test
+  void everyPageShowsTheNamesAsText() {
+    assertShownAsText("/", List.of(Hostile.TITLE, Hostile.TOPIC, Hostile.PROVIDER,
+        Hostile.EXCERPT));
+    assertShownAsText("/topics/" + Hostile.TOPIC_KEY, List.of(Hostile.TITLE, Hostile.TOPIC,
+        Hostile.PROVIDER, Hostile.EXCERPT));
+    assertShownAsText("/topics/ai", List.of(Hostile.TITLE, Hostile.TOPIC));
+    assertShownAsText("/providers/" + Hostile.PROVIDER_KEY, List.of(Hostile.TITLE,
+        Hostile.PROVIDER));
+  }
+
+  @Test
+  void anUnknownTopicWrittenAsMarkupIsShownAsText() {
+    String path = "/topics/%3Cscript%3Ewindow.__pwned%3D3%3C%2Fscript%3E";
+    String html = text(ok(server, path));
+    assertThat(html).doesNotContain("<script>window").contains("No article has this topic yet");
+  }
+
+  @Test
+  void opmlCarriesTheNamesAsText() {
+    for (String by : List.of("topic", "provider")) {
+      Document d = xml(ok(server, "/opml?by=" + by).body());
+      NodeList outlines = d.getElementsByTagName("outline");
+      List<String> titles = new ArrayList<>();
+      for (int i = 0; i < outlines.getLength(); i++) {
+        Element o = (Element) outlines.item(i);
+        titles.add(o.getAttribute("text"));
+        assertThat(o.getAttribute("title")).isEqualTo(o.getAttribute("text"));
+      }
+      assertThat(titles).contains(by.equals("topic") ? Hostile.TOPIC + " (1)"
+          : Hostile.PROVIDER + " (1)");
+    }
+  }
+
+  @Test
+  void theApiCarriesTheNamesAsTheyAre() {
+    JsonNode a = json(ok(server, "/api/articles?topic=" + Hostile.TOPIC_KEY).body())
+        .path("articles").get(0);
+    assertThat(a.path("title").asText()).isEqualTo(Hostile.TITLE);
+    assertThat(a.path("excerpt").asText()).isEqualTo(Hostile.EXCERPT);
+    assertThat(a.path("provider").path("name").asText()).isEqualTo(Hostile.PROVIDER);
+    assertThat(a.path("topics").get(0).path("name").asText()).isEqualTo(Hostile.TOPIC);
+  }
+
+  @Test
+  void theFeedStylesheetShowsTheNamesAsText() throws Exception {
+    byte[] xsl = ok(server, "/assets/feed.xsl").body();
+    for (String ext : List.of("rss", "atom")) {
+      byte[] feed = ok(server, "/topics/" + Hostile.TOPIC_KEY + "/feed." + ext).body();
+      Transformer t = TransformerFactory.newInstance()
+          .newTransformer(new StreamSource(new ByteArrayInputStream(xsl)));
+      StringWriter out = new StringWriter();
+      t.transform(new StreamSource(new ByteArrayInputStream(feed)), new StreamResult(out));
+      String html = out.toString();
+      assertThat(html).as(ext).doesNotContain("<script>window", "<img src=x", "<b>");
+      String shown = Hostile.unescapeHtml(html);
+      assertThat(shown).as(ext).contains(Hostile.TITLE, Hostile.EXCERPT, Hostile.PROVIDER);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.tidings.web;
+
+import static io.tidings.web.FeedHttp.etag;
+import static io.tidings.web.FeedHttp.get;
+import static io.tidings.web.FeedHttp.header;
+import static io.tidings.web.FeedHttp.itemCount;
+import static io.tidings.web.FeedHttp.ok;
+import static io.tidings.web.FeedHttp.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidings.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * RSS and Atom name the server's XSLT (feeds.stylesheet, on by default) and browsers get
+ * them as application/xml, which they apply it to; feed readers see no change.
+ */
+class StylesheetTest {
+  /** What Chromium sends when it opens a URL. */
+  static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,"
+      + "image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
+  /** What python3-feedparser sends. */
+  static final String FEEDPARSER = "application/atom+xml,application/rdf+xml,"
+      + "application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1";
+
+  @TempDir
+  static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(FeedHttp.copySample(dir));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/feed.rss", "/feed.atom", "/topics/ai/feed.rss",
+      "/providers/reuters.com/feed.atom?q=ai", "/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/feed.atom"})
+  void rssAndAtomNameTheStylesheetByAPathThatResolvesOnThisServer(String path) {
+    String body = text(ok(server, path));
+    String depth = path.startsWith("/feed.") ? "" : "../../";
+    assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<?xml-stylesheet type=\"text/xsl\" href=\"" + depth + "assets/feed.xsl\"?>");
+    String href = depth + "assets/feed.xsl";
+    URI xsl = URI.create(server.url(path)).resolve(href);
+    assertThat(xsl.getPath()).isEqualTo("/assets/feed.xsl");
+    HttpResponse<byte[]> r = ok(server, xsl.getPath());
+    assertThat(header(r, "Content-Type")).isEqualTo("text/xsl; charset=utf-8");
+    assertThat(text(r)).contains("<xsl:stylesheet");
+    assertThat(get(server, xsl.getPath(), Map.of("If-None-Match", etag(r))).statusCode())
+        .isEqualTo(304);
+  }
+
+  @Test
+  void jsonFeedsHaveNoStylesheetAndIgnoreAccept() {
+    HttpResponse<byte[]> r = get(server, "/feed.json", Map.of("Accept", BROWSER));
+    assertThat(header(r, "Content-Type")).isEqualTo("application/feed+json; charset=utf-8");
+    assertThat(header(r, "Vary")).isEqualTo("Accept-Encoding");
+    assertThat(text(r)).doesNotContain("xml-stylesheet");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/feed.rss", "/topics/ai/feed.atom"})
+  void browsersGetTheSameBytesAsApplicationXmlWithTheirOwnTags(String path) {
+    HttpResponse<byte[]> reader = ok(server, path);
+    HttpResponse<byte[]> browser = get(server, path, Map.of("Accept", BROWSER));
+    assertThat(browser.statusCode()).isEqualTo(200);
+    assertThat(header(browser, "Content-Type")).isEqualTo("application/xml; charset=utf-8");
+    assertThat(browser.body()).isEqualTo(reader.body());
+    assertThat(etag(browser)).isNotEqualTo(etag(reader)).isEqualTo(
+        etag(reader).replaceAll("\"$", "-xml\""));
+    for (HttpResponse<byte[]> r : List.of(reader, browser)) {
+      assertThat(header(r, "Vary")).isEqualTo("Accept-Encoding, Accept");
+    }
+    HttpResponse<byte[]> again = get(server, path,
+        Map.of("Accept", BROWSER, "If-None-Match", etag(browser)));
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(etag(again)).isEqualTo(etag(browser));
+    assertThat(header(again, "Vary")).isEqualTo("Accept-Encoding, Accept");
+    HttpResponse<byte[]> gz = get(server, path,
+        Map.of("Accept", BROWSER, "Accept-Encoding", "gzip"));
+    assertThat(etag(gz)).isEqualTo(etag(reader).replaceAll("\"$", "-gz-xml\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {FEEDPARSER, "*/*", "application/rss+xml, application/atom+xml",
+      "text/html;q=0.5, application/rss+xml, application/atom+xml", "application/xml",
+      "text/html;q=0"})
+  void feedReadersKeepTheFeedTypes(String accept) {
+    assertThat(header(get(server, "/feed.rss", Map.of("Accept", accept)), "Content-Type"))
+        .isEqualTo("application/rss+xml; charset=utf-8");
+    assertThat(header(get(server, "/feed.atom", Map.of("Accept", accept)), "Content-Type"))
+        .isEqualTo("application/atom+xml; charset=utf-8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/feed.rss", "/topics/ai/feed.atom"})
+  void theStylesheetTurnsAFeedIntoAPageWithItsItemsAndHowToSubscribe(String path)
+      throws Exception {
+    byte[] feed = ok(server, path).body();
+    var t = TransformerFactory.newInstance().newTransformer(new StreamSource(
+        new ByteArrayInputStream(ok(server, "/assets/feed.xsl").body())));
+    StringWriter out = new StringWriter();
+    t.transform(new StreamSource(new ByteArrayInputStream(feed)), new StreamResult(out));
+    String html = out.toString();
+    String ext = path.substring(path.lastIndexOf('.') + 1);
+    assertThat(html).contains("To subscribe, copy its address into your feed reader")
+        .contains("value=\"" + server.url(path) + "\"");
+    int items = html.split("<li class=\"item\"", -1).length - 1;
+    assertThat(items).isEqualTo(itemCount(ext, feed)).isPositive();
+    assertThat(html).contains(path.contains("/ai/") ? "Tidings: AI" : "Tidings");
+  }
+
+  @Test
+  void offByConfigTheFeedsHaveNoStylesheetAndBrowsersGetTheFeedTypes(@TempDir Path other)
+      throws Exception {
+    try (TestServer off = TestServer.start(FeedHttp.copySample(other),
+        Map.of("feeds.stylesheet", "false"))) {
+      for (String ext : List.of("rss", "atom")) {
+        HttpResponse<byte[]> r = get(off, "/feed." + ext, Map.of("Accept", BROWSER));
+        assertThat(text(r)).doesNotContain("xml-stylesheet");
+        assertThat(header(r, "Content-Type")).isEqualTo(FeedHttp.contentType(ext));
+        assertThat(header(r, "Vary")).isEqualTo("Accept-Encoding");
+      }
+    }
+  }
+
+  @Test
+  void acceptNegotiationTable() {
+    assertThat(Conditional.prefersHtml(BROWSER)).isTrue();
+    assertThat(Conditional.prefersHtml("text/html")).isTrue();
+    assertThat(Conditional.prefersHtml("application/xhtml+xml;q=0.9, application/rss+xml;q=0.5"))
+        .isTrue();
+    assertThat(Conditional.prefersHtml(FEEDPARSER)).isFalse();
+    assertThat(Conditional.prefersHtml(null)).isFalse();
+    assertThat(Conditional.prefersHtml("*/*")).isFalse();
+    assertThat(Conditional.prefersHtml("text/html, application/rss+xml")).isFalse();
+    assertThat(Conditional.prefersHtml("text/html;q=0")).isFalse();
+    assertThat(Conditional.prefersHtml("text/html;q=abc")).isFalse();
+  }
+}
