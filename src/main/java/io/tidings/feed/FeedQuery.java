@@ -162,7 +162,15 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
 
   /** Whether an article passes every filter but the limit. */
   public boolean matches(Article a) {
-    if (!topics.isEmpty()) {
+    return matches(a, false);
+  }
+
+  /**
+   * @param topicsHold the caller knows the article has one of the topics (it walks their
+   *     index), so the topic check is skipped: most of a topic feed's cost otherwise
+   */
+  boolean matches(Article a, boolean topicsHold) {
+    if (!topicsHold && !topics.isEmpty()) {
       boolean any = false;
       for (String t : topics) {
         if (a.hasTopic(t)) {

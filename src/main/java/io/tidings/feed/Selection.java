@@ -25,11 +25,13 @@ public final class Selection {
   /** The page of matches after skipping {@code offset} of them. */
   public static List<Article> run(Snapshot snapshot, FeedQuery query, int offset, int limit) {
     List<Article[]> sources = sources(snapshot, query);
+    // Lists from the topic index hold only articles that have one of the query's topics.
+    boolean topicsHold = !query.topics().isEmpty();
     List<Article> out = new ArrayList<>(Math.min(limit, 64));
     int skipped = 0;
     if (sources.size() == 1) {
       for (Article a : sources.get(0)) {
-        if (query.matches(a)) {
+        if (query.matches(a, topicsHold)) {
           if (skipped++ < offset) {
             continue;
           }
@@ -59,7 +61,7 @@ public final class Selection {
         continue;
       }
       last = a;
-      if (query.matches(a)) {
+      if (query.matches(a, topicsHold)) {
         if (skipped++ < offset) {
           continue;
         }
