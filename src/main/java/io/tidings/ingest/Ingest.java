@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,8 @@ public final class Ingest implements AutoCloseable {
   private final AtomicLong firstPendingNanos = new AtomicLong();
   private final AtomicLong fileEvents = new AtomicLong();
   private final AtomicLong rescans = new AtomicLong();
+  private final AtomicLong parseErrors = new AtomicLong();
+  private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
 
   private volatile NativeWatcher watcher;
   private volatile String watchMode = "none";
@@ -93,6 +97,11 @@ public final class Ingest implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Told how long each snapshot took to build (Catalog.apply), on the ingest thread. */
+  public void onSnapshotBuilt(Consumer<Duration> timer) {
+    buildTimers.add(timer);
   }
 
   /** Scans the whole tree, publishes the first snapshot, then starts watching. */
@@ -363,7 +372,10 @@ public final class Ingest implements AutoCloseable {
       logProblem(c);
     }
     Snapshot before = catalog.current();
+    long t0 = System.nanoTime();
     Snapshot after = catalog.apply(changes);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    buildTimers.forEach(t -> t.accept(took));
     if (after != before) {
       lastChange = clock.instant();
       if (ready) {
@@ -376,6 +388,9 @@ public final class Ingest implements AutoCloseable {
 
   private void logProblem(FileChange c) {
     ParseError error = c.parsed().error();
+    if (error != null) {
+      parseErrors.incrementAndGet();
+    }
     if (error == null) {
       if (reported.remove(c.file()) != null && !c.parsed().isMissing()) {
         LOG.info("{} parses again", c.file());
@@ -391,7 +406,7 @@ public final class Ingest implements AutoCloseable {
 
   public IngestStatus status() {
     return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
-        known.size(), rescans.get(), fileEvents.get());
+        known.size(), rescans.get(), fileEvents.get(), parseErrors.get());
   }
 
   /** Runs a full rescan now (tests, operators); completes when its snapshot is published. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every feed URL: parses the format and query, answers from the render cache on the event loop
@@ -65,12 +66,14 @@ final class FeedHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
     }
-    RenderedFeed cached = feeds.cached(request);
-    if (cached != null) {
-      send(ctx, cached);
+    // One cache lookup per request, so that hits + misses in /metrics count feed requests;
+    // a hit comes back completed and is answered at once.
+    CompletableFuture<RenderedFeed> rendered = feeds.get(request);
+    if (rendered.isDone() && !rendered.isCompletedExceptionally()) {
+      send(ctx, rendered.join());
       return;
     }
-    Future.fromCompletionStage(feeds.get(request), ctx.vertx().getOrCreateContext())
+    Future.fromCompletionStage(rendered, ctx.vertx().getOrCreateContext())
         .onSuccess(feed -> send(ctx, feed))
         .onFailure(ctx::fail);
   }
