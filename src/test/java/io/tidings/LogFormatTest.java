@@ -59,14 +59,17 @@ class LogFormatTest {
     configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
     // the encoder that the file gives the console appender, fed two events
     ch.qos.logback.classic.Logger log = context.getLogger("io.tidings.test");
-    Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>)
-        context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).getEncoder();
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    Encoder<ILoggingEvent> encoder =
+        ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
+    // Detached, never stopped: stopping a console appender closes System.out, and with it
+    // what surefire reads from this JVM.
+    root.detachAppender("STDOUT");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.WARN,
         "file \"{}\":3: reason with \\ and\nnewline, 人工智能", null, new Object[] {"a.txt"})));
     out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.ERROR,
         "failed", new IllegalStateException("boom"), null)));
-    context.stop();
     return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
 }

@@ -91,8 +91,8 @@ class SecuredLoggingTest {
     h.write("later.txt", article("later").secured(SECRET + "-v2"));
     Await.until("later.txt to parse again", Await.DEFAULT, () -> h.problem("later.txt") == null);
 
-    assertThat(logs.list).as("captured log lines").isNotEmpty();
-    assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+    assertThat(captured()).as("captured log lines").isNotEmpty();
+    assertThat(captured()).anySatisfy(e -> assertThat(e.getFormattedMessage())
         .contains("broken-1.txt"));
     assertThat(lines()).noneMatch(line -> line.contains(SECRET));
     assertThat(h.current().problems()).allSatisfy(p ->
@@ -115,9 +115,19 @@ class SecuredLoggingTest {
   }
 
   /** Every captured event as text: its message, its arguments, its exceptions. */
+  /**
+   * A copy of what was logged so far: the ingest thread may still be logging (the line after
+   * a snapshot is published), and the appender adds under its own lock.
+   */
+  private List<ILoggingEvent> captured() {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
+  }
+
   private List<String> lines() {
     List<String> out = new ArrayList<>();
-    for (ILoggingEvent e : logs.list) {
+    for (ILoggingEvent e : captured()) {
       out.add(e.getFormattedMessage());
       if (e.getArgumentArray() != null) {
         for (Object arg : e.getArgumentArray()) {
