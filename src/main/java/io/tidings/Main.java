@@ -3,14 +3,20 @@ package io.tidings;
 import io.tidings.config.Config;
 import io.tidings.config.ConfigException;
 import io.tidings.config.ConfigLoader;
+import io.tidings.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** {@code java -jar tidings.jar [--config FILE] [--content DIR] [--port N] [check DIR]}. */
 public final class Main {
@@ -29,6 +35,11 @@ public final class Main {
         --help          print this help and exit
         --version       print the version and exit
 
+      Logging (environment only):
+        TIDINGS_LOG_FORMAT   human (default): one readable line per event; json: one JSON
+                             object per line, for container log collectors
+        TIDINGS_LOG_LEVEL    INFO (default), DEBUG, WARN, ERROR
+
       Settings (config file key, environment variable, default):
       """;
 
@@ -39,6 +50,15 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    String logFormat = System.getenv().getOrDefault("TIDINGS_LOG_FORMAT", "").strip()
+        .toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("", "human", "json").contains(logFormat)) {
+      System.err.println("tidings: TIDINGS_LOG_FORMAT must be human or json, got \""
+          + System.getenv("TIDINGS_LOG_FORMAT") + "\"");
+      return 2;
+    }
+    // Read by logback.xml to pick the appender; set before the first logger is made.
+    System.setProperty("tidings.log.format", logFormat.isEmpty() ? "human" : logFormat);
     Path configFile = null;
     Map<String, String> flags = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
@@ -93,31 +113,41 @@ public final class Main {
     return serve(config);
   }
 
+  /**
+   * Runs until SIGTERM or SIGINT, then stops gracefully and returns 0. The signals are handled
+   * here rather than in a shutdown hook: a JVM that exits because of a signal exits with 143,
+   * and orchestrators read anything but 0 as a failure.
+   */
   private static int serve(Config config) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = Vertx.vertx();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-      } catch (Exception e) {
-        log.warn("shutdown: {}", e.toString());
-      }
-    }, "tidings-shutdown"));
+    CompletableFuture<String> stopSignal = new CompletableFuture<>();
+    for (String name : List.of("TERM", "INT")) {
+      Signal.handle(new Signal(name), s -> stopSignal.complete("SIG" + s.getName()));
+    }
+    ServerMetrics metrics = new ServerMetrics();
+    Vertx vertx = metrics.newVertx();
     try {
-      vertx.deployVerticle(new TidingsVerticle(config))
+      vertx.deployVerticle(new TidingsVerticle(config, metrics))
           .toCompletionStage().toCompletableFuture().get();
-      log.info("ready");
-      return awaitForever();
     } catch (Exception e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       log.error("could not start: {}", cause.getMessage());
       vertx.close();
       return 1;
     }
-  }
-
-  private static int awaitForever() throws InterruptedException {
-    Thread.currentThread().join();
+    log.info("ready");
+    String signal = stopSignal.join();
+    Duration grace = config.http().shutdownGrace();
+    log.info("{}: stopping; requests in flight have {} ms to finish", signal, grace.toMillis());
+    try {
+      // close() undeploys the verticle first: its stop() drains the server, then the watcher.
+      vertx.close().toCompletionStage().toCompletableFuture()
+          .get(grace.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.error("did not stop cleanly: {}", e.toString());
+      return 1;
+    }
+    log.info("stopped");
     return 0;
   }
 

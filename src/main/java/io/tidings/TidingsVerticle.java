@@ -5,6 +5,7 @@ import io.tidings.catalog.Catalog;
 import io.tidings.config.Config;
 import io.tidings.feed.FeedService;
 import io.tidings.ingest.Ingest;
+import io.tidings.metrics.ServerMetrics;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -13,24 +14,31 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the parts: catalog, ingest, routes, HTTP server. Listens first (so that /health says
- * 503 while the first scan runs), then completes its start when the scan is done.
+ * Wires the parts: catalog, ingest, metrics, routes, HTTP server. Listens first (so that
+ * /health says 503 while the first scan runs), then completes its start when the scan is done.
+ * Stops gracefully: /health turns 503, the server takes no new connection and gives requests in
+ * flight up to {@code http.shutdownGrace}, then the watcher and the render threads stop.
  */
 public final class TidingsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TidingsVerticle.class);
 
   private final Config config;
+  private final ServerMetrics metrics;
+  private volatile boolean stopping;
   private Ingest ingest;
   private HttpServer server;
   private ExecutorService renderPool;
   private FeedService feeds;
 
-  public TidingsVerticle(Config config) {
+  /** {@code metrics} must be the one whose {@link ServerMetrics#newVertx()} runs this verticle. */
+  public TidingsVerticle(Config config, ServerMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -45,8 +53,12 @@ public final class TidingsVerticle extends VerticleBase {
     });
     feeds = new FeedService(config.feeds(), catalog::current, renderPool);
     catalog.onChange(feeds::onChange);
-    Router router = Routes.create(vertx, config,
-        new Routes.Sources(catalog::current, ingest::status, feeds));
+    ingest.onSnapshotBuilt(metrics::snapshotBuilt);
+    metrics.bindCatalog(catalog::current);
+    metrics.bindIngest(ingest::status);
+    metrics.bindRenderCache(feeds::stats);
+    Router router = Routes.create(vertx, config, new Routes.Sources(catalog::current,
+        ingest::status, feeds, () -> stopping, metrics.scrapeHandler()));
     HttpServerOptions options = new HttpServerOptions()
         .setCompressionSupported(false)
         .setHost(config.http().host())
@@ -76,12 +88,17 @@ public final class TidingsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (ingest != null) {
-      ingest.close();
-    }
-    if (renderPool != null) {
-      renderPool.shutdownNow();
-    }
-    return server == null ? Future.succeededFuture() : server.close();
+    stopping = true;
+    Future<Void> drained = server == null ? Future.succeededFuture()
+        : server.shutdown(config.http().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    return drained.eventually(() -> {
+      if (ingest != null) {
+        ingest.close();
+      }
+      if (renderPool != null) {
+        renderPool.shutdownNow();
+      }
+      return Future.succeededFuture();
+    });
   }
 }

@@ -3,6 +3,7 @@ package io.tidings;
 import io.tidings.config.Config;
 import io.tidings.config.ConfigException;
 import io.tidings.config.ConfigLoader;
+import io.tidings.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -48,8 +49,9 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Config config) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    TidingsVerticle verticle = new TidingsVerticle(config);
+    ServerMetrics metrics = new ServerMetrics();
+    Vertx vertx = metrics.newVertx();
+    TidingsVerticle verticle = new TidingsVerticle(config, metrics);
     try {
       vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture()
           .get(60, TimeUnit.SECONDS);

@@ -8,7 +8,8 @@ import java.util.Map;
 /** The typed configuration; made only by {@link ConfigLoader}, so always valid. */
 public record Config(Http http, Content content, Feeds feeds) {
 
-  public record Http(String host, int port, String baseUrl) {}
+  public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
+      boolean accessLog) {}
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
@@ -22,7 +23,8 @@ public record Config(Http http, Content content, Feeds feeds) {
   static Config of(Map<String, Object> v) {
     return new Config(
         new Http((String) v.get("http.host"), (Integer) v.get("http.port"),
-            (String) v.get("http.baseUrl")),
+            (String) v.get("http.baseUrl"), (Duration) v.get("http.shutdownGrace"),
+            (Boolean) v.get("http.accessLog")),
         new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
             (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
             (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,11 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,8 @@ public final class Ingest implements AutoCloseable {
   private final Debouncer debouncer;
   private final AtomicLong fileEvents = new AtomicLong();
   private final AtomicLong rescans = new AtomicLong();
+  private final AtomicLong parseErrors = new AtomicLong();
+  private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
 
   private volatile NativeWatcher watcher;
   private volatile String watchMode = "none";
@@ -90,6 +96,11 @@ public final class Ingest implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Told how long each snapshot took to build (Catalog.apply), on the ingest thread. */
+  public void onSnapshotBuilt(Consumer<Duration> timer) {
+    buildTimers.add(timer);
   }
 
   /** Scans the whole tree, publishes the first snapshot, then starts watching. */
@@ -330,7 +341,10 @@ public final class Ingest implements AutoCloseable {
       logProblem(c);
     }
     Snapshot before = catalog.current();
+    long t0 = System.nanoTime();
     Snapshot after = catalog.apply(changes);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    buildTimers.forEach(t -> t.accept(took));
     if (after != before) {
       lastChange = clock.instant();
       if (ready) {
@@ -343,6 +357,9 @@ public final class Ingest implements AutoCloseable {
 
   private void logProblem(FileChange c) {
     ParseError error = c.parsed().error();
+    if (error != null) {
+      parseErrors.incrementAndGet();
+    }
     if (error == null) {
       if (reported.remove(c.file()) != null && !c.parsed().isMissing()) {
         LOG.info("{} parses again", c.file());
@@ -358,7 +375,7 @@ public final class Ingest implements AutoCloseable {
 
   public IngestStatus status() {
     return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
-        knownCount, rescans.get(), fileEvents.get());
+        knownCount, rescans.get(), fileEvents.get(), parseErrors.get());
   }
 
   /** Runs a full rescan now (tests, operators); completes when its snapshot is published. */

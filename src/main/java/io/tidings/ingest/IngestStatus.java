@@ -10,7 +10,10 @@ import java.time.Instant;
  * @param ready whether the first full scan is done
  * @param directoryMissing whether the content directory is gone right now
  * @param lastChange when the catalog last changed (wall clock), null before the first scan
+ * @param rescans full rescans for a reason (safety net, overflow, request), not poll walks
+ * @param fileEvents file events received from the watcher
+ * @param parseErrors file reads that ended in a parse error, counting every read
  */
 public record IngestStatus(String watchMode, String watchNote, boolean ready,
     boolean directoryMissing, Instant lastChange, long filesSeen, long rescans,
-    long fileEvents) {}
+    long fileEvents, long parseErrors) {}

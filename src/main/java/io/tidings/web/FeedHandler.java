@@ -72,9 +72,11 @@ final class FeedHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
     }
+    // One cache lookup per request, so that hits + misses in /metrics count feed requests;
+    // a hit comes back completed and is answered at once.
     CompletableFuture<RenderedFeed> feed = feeds.get(request);
     if (feed.isDone() && !feed.isCompletedExceptionally()) {
-      send(ctx, feed.join()); // a cache hit: answered on the event loop at once
+      send(ctx, feed.join());
       return;
     }
     Future.fromCompletionStage(feed, ctx.vertx().getOrCreateContext())

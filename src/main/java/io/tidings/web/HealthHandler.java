@@ -3,24 +3,28 @@ package io.tidings.web;
 import io.tidings.ingest.IngestStatus;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** {@code /health}: 503 until the first scan is done (and while shutting down), 200 after. */
+/** {@code /health}: 503 until the first scan is done and once shutdown began, 200 between. */
 final class HealthHandler implements Handler<RoutingContext> {
   private final Supplier<IngestStatus> status;
+  private final BooleanSupplier stopping;
 
-  HealthHandler(Supplier<IngestStatus> status) {
+  HealthHandler(Supplier<IngestStatus> status, BooleanSupplier stopping) {
     this.status = status;
+    this.stopping = stopping;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    IngestStatus s = status.get();
-    boolean ok = s.ready();
+    String problem = stopping.getAsBoolean() ? "stopping: the server is shutting down\n"
+        : status.get().ready() ? null
+        : "starting: the first scan of the content directory is not done\n";
     ctx.response()
-        .setStatusCode(ok ? 200 : 503)
+        .setStatusCode(problem == null ? 200 : 503)
         .putHeader("Content-Type", "text/plain; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(ok ? "ok\n" : "starting: the first scan of the content directory is not done\n");
+        .end(problem == null ? "ok\n" : problem);
   }
 }

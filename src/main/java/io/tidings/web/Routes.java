@@ -11,18 +11,31 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Every URL of the server in one table (DESIGN.md, "The public interface"). */
 public final class Routes {
   private Routes() {}
 
-  /** What the routes read: the current snapshot and the ingest state, nothing they can change. */
+  /**
+   * What the routes read: the current snapshot, the ingest state, whether the server is
+   * stopping, nothing they can change; and the {@code /metrics} handler, or null for none.
+   */
   public record Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
-      FeedService feeds) {}
+      FeedService feeds, BooleanSupplier stopping, Handler<RoutingContext> metrics) {
+
+    public Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
+        FeedService feeds) {
+      this(snapshot, ingest, feeds, () -> false, null);
+    }
+  }
 
   public static Router create(Vertx vertx, Config config, Sources sources) {
     Router router = Router.router(vertx);
+    if (config.http().accessLog()) {
+      router.route().handler(new AccessLog());
+    }
     router.route().handler(new CommonHeaders());
     BaseUrl baseUrl = new BaseUrl(config.http().baseUrl());
     long maxAge = config.feeds().maxAge().toSeconds();
@@ -33,11 +46,11 @@ public final class Routes {
     ViewCache views = new ViewCache(vertx, snapshot, 1000, 32L << 20);
     Pages pages = new Pages(config.feeds().title(), limits);
 
-    feed(router, "/feed\\.([^/]*)",
+    feed(router, "/feed.{format}", "/feed\\.([^/]*)",
         new FeedHandler(sources.feeds(), baseUrl, maxAge, "", stylesheet));
-    feed(router, "/topics/([^/]+)/feed\\.([^/]*)",
+    feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
         new FeedHandler(sources.feeds(), baseUrl, maxAge, "topic", stylesheet));
-    feed(router, "/providers/([^/]+)/feed\\.([^/]*)",
+    feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
         new FeedHandler(sources.feeds(), baseUrl, maxAge, "provider", stylesheet));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
@@ -56,9 +69,12 @@ public final class Routes {
     get(router, "/api/articles",
         new ArticlesApiHandler(snapshot, views, baseUrl, limits, cacheControl));
 
-    router.get("/health").handler(new HealthHandler(sources.ingest()));
+    router.get("/health").handler(new HealthHandler(sources.ingest(), sources.stopping()));
     router.get("/status").handler(new StatusHandler(sources.snapshot(), sources.ingest(),
         config.content().includeUnpublished(), config.content().dir().toAbsolutePath().toString()));
+    if (sources.metrics() != null) {
+      router.get("/metrics").handler(sources.metrics());
+    }
     Errors.install(router);
     return router;
   }
@@ -67,7 +83,9 @@ public final class Routes {
     router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
   }
 
-  private static void feed(Router router, String regex, FeedHandler handler) {
-    router.routeWithRegex(regex).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
+  /** A feed route; {@code template} names it in metrics (the route label), not the raw path. */
+  private static void feed(Router router, String template, String regex, FeedHandler handler) {
+    router.routeWithRegex(regex).setName(template)
+        .method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
   }
 }

@@ -23,7 +23,8 @@ class ConfigLoaderTest {
   @Test
   void defaults() throws ConfigException {
     Config c = ConfigLoader.load(null, Map.of(), Map.of());
-    assertThat(c.http()).isEqualTo(new Config.Http("0.0.0.0", 8080, ""));
+    assertThat(c.http()).isEqualTo(
+        new Config.Http("0.0.0.0", 8080, "", Duration.ofSeconds(8), false));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("conf/content"), "auto",
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
         List.of("txt", "md", "markdown", "yaml", "yml"), 0));
@@ -67,7 +68,8 @@ class ConfigLoaderTest {
           cacheBytes: 1MB
           stylesheet: false
         """), Map.of(), Map.of());
-    assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com"));
+    assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com",
+        Duration.ofSeconds(8), false));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,
         List.of("txt", "md"), 4));

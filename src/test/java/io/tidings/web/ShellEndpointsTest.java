@@ -35,7 +35,7 @@ class ShellEndpointsTest {
     Config config = Config.defaults(dir);
     FeedService feeds = new FeedService(config.feeds(), () -> Snapshot.EMPTY, Runnable::run);
     var router = Routes.create(vertx, config, new Routes.Sources(() -> Snapshot.EMPTY,
-        () -> new IngestStatus("native", null, ready.get(), false, null, 0, 0, 0), feeds));
+        () -> new IngestStatus("native", null, ready.get(), false, null, 0, 0, 0, 0), feeds));
     WebClient client = WebClient.create(vertx);
     vertx.createHttpServer().requestHandler(router).listen(0)
         .compose((HttpServer server) -> client.get(server.actualPort(), "127.0.0.1", "/health")
@@ -50,6 +50,30 @@ class ShellEndpointsTest {
             }))
         .onComplete(test.succeeding(after -> test.verify(() -> {
           assertThat(after.statusCode()).isEqualTo(200);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void healthIs503OnceStoppingBegins(Vertx vertx, VertxTestContext test, @TempDir Path dir) {
+    AtomicBoolean stopping = new AtomicBoolean(false);
+    Config config = Config.defaults(dir);
+    FeedService feeds = new FeedService(config.feeds(), () -> Snapshot.EMPTY, Runnable::run);
+    var router = Routes.create(vertx, config, new Routes.Sources(() -> Snapshot.EMPTY,
+        () -> new IngestStatus("native", null, true, false, null, 0, 0, 0, 0), feeds,
+        stopping::get, null));
+    WebClient client = WebClient.create(vertx);
+    vertx.createHttpServer().requestHandler(router).listen(0)
+        .compose((HttpServer server) -> client.get(server.actualPort(), "127.0.0.1", "/health")
+            .send()
+            .compose(before -> {
+              test.verify(() -> assertThat(before.statusCode()).isEqualTo(200));
+              stopping.set(true);
+              return client.get(server.actualPort(), "127.0.0.1", "/health").send();
+            }))
+        .onComplete(test.succeeding(after -> test.verify(() -> {
+          assertThat(after.statusCode()).isEqualTo(503);
+          assertThat(after.bodyAsString()).contains("stopping");
           test.completeNow();
         })));
   }

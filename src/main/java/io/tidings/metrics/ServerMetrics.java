@@ -1,0 +1,136 @@
+package io.tidings.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tidings.catalog.Snapshot;
+import io.tidings.feed.FeedService.RenderCacheStats;
+import io.tidings.ingest.IngestStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Everything {@code /metrics} shows, in one Prometheus registry: the HTTP server's requests
+ * (from Vert.x, labelled by route template, method and status code, so that the number of
+ * series stays bounded whatever paths clients ask for), the JVM, and Tidings' own gauges and
+ * counters, which read the current snapshot, ingest status and render cache on each scrape.
+ */
+public final class ServerMetrics {
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final List<Object> sources = new CopyOnWriteArrayList<>();
+  private final Timer snapshotBuild = Timer.builder("tidings.snapshot.build")
+      .description("Time to build a snapshot from the last one and a batch of file changes")
+      .register(registry);
+
+  /**
+   * A Vert.x that reports its HTTP server to this registry. Each instance gets a registry name
+   * of its own: vertx-micrometer keeps registries in a static map by name, and tests run
+   * several servers in one JVM.
+   */
+  public Vertx newVertx() {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setRegistryName("tidings-" + INSTANCES.incrementAndGet())
+        .setJvmMetricsEnabled(true)
+        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
+    for (MetricsDomain unused : EnumSet.complementOf(EnumSet.of(MetricsDomain.HTTP_SERVER))) {
+      options.addDisabledMetricsCategory(unused);
+    }
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(options))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+  }
+
+  /** Answers {@code /metrics} with the Prometheus text format. */
+  public Handler<RoutingContext> scrapeHandler() {
+    return PrometheusScrapingHandler.create(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Records one snapshot build (see {@code Ingest#onSnapshotBuilt}). */
+  public void snapshotBuilt(Duration took) {
+    snapshotBuild.record(took);
+  }
+
+  /** The catalog's size, read from the current snapshot on each scrape. */
+  public void bindCatalog(Supplier<Snapshot> snapshot) {
+    gauge("tidings.catalog.articles", "Visible articles in the current snapshot", snapshot,
+        s -> s.get().size());
+    gauge("tidings.catalog.drafts", "Articles marked published: false and not served",
+        snapshot, s -> s.get().hiddenDrafts());
+    gauge("tidings.catalog.topics", "Topics in the current snapshot", snapshot,
+        s -> s.get().topics().size());
+    gauge("tidings.catalog.providers", "Providers in the current snapshot", snapshot,
+        s -> s.get().providers().size());
+    gauge("tidings.catalog.files.with.errors", "Files that do not parse right now", snapshot,
+        s -> s.get().problems().size());
+  }
+
+  /** Ingest's counters: file events, rescans, parse errors, files watched. */
+  public void bindIngest(Supplier<IngestStatus> status) {
+    counter("tidings.ingest.file.events", "File events received from the watcher", status,
+        s -> s.get().fileEvents());
+    counter("tidings.ingest.rescans", "Full rescans (safety net, event overflow, request)",
+        status, s -> s.get().rescans());
+    counter("tidings.ingest.parse.errors", "File reads that ended in a parse error", status,
+        s -> s.get().parseErrors());
+    gauge("tidings.ingest.files", "Article files in the content directory", status,
+        s -> s.get().filesSeen());
+    gauge("tidings.ingest.ready", "1 once the first scan is done", status,
+        s -> s.get().ready() ? 1 : 0);
+  }
+
+  /** The render cache: hits, misses, evictions, renders, entries and bytes. */
+  public void bindRenderCache(Supplier<RenderCacheStats> stats) {
+    counter("tidings.render.cache.hits", "Feed requests answered from the render cache", stats,
+        s -> s.get().hits());
+    counter("tidings.render.cache.misses", "Feed requests that found no cached feed", stats,
+        s -> s.get().misses());
+    counter("tidings.render.cache.evictions", "Cached feeds dropped to stay within bounds",
+        stats, s -> s.get().evictions());
+    counter("tidings.feed.renders", "Feeds rendered", stats, s -> s.get().renders());
+    gauge("tidings.render.cache.entries", "Feeds in the render cache", stats,
+        s -> s.get().entries());
+    Gauge.builder("tidings.render.cache.size", stats, s -> s.get().bytes())
+        .description("Bytes of feeds in the render cache")
+        .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  // Micrometer holds the object a meter reads weakly; the suppliers here are often method
+  // references made on the spot, so keep them strongly or they read NaN after a GC.
+  private <T> void gauge(String name, String help, T source, ToDoubleFunction<T> read) {
+    sources.add(source);
+    Gauge.builder(name, source, read).description(help).strongReference(true).register(registry);
+  }
+
+  private <T> void counter(String name, String help, T source, ToDoubleFunction<T> read) {
+    sources.add(source);
+    FunctionCounter.builder(name, source, read).description(help).register(registry);
+  }
+}

@@ -1,0 +1,75 @@
+package io.tidings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.OutputStreamAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+/**
+ * The shipped logback.xml in both formats, in a logger context of its own: JSON is one object
+ * a line whatever the message holds, with the exception as a field; human is one line a event.
+ */
+class LogFormatTest {
+  private static final String TRICKY = "file \"a.txt\":3: reason with \\ and\nnewline, 人工智能";
+
+  @Test
+  void jsonIsOneObjectPerLineWithTheExceptionAsAField() throws Exception {
+    List<String> lines = logWith("json");
+    assertThat(lines).hasSize(2);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode warn = json.readTree(lines.get(0));
+    assertThat(warn.path("level").asText()).isEqualTo("WARN");
+    assertThat(warn.path("loggerName").asText()).isEqualTo("io.tidings.test");
+    assertThat(warn.path("formattedMessage").asText()).isEqualTo(TRICKY);
+    assertThat(warn.path("timestamp").isNumber()).isTrue();
+    JsonNode error = json.readTree(lines.get(1));
+    assertThat(error.path("level").asText()).isEqualTo("ERROR");
+    assertThat(error.path("throwable").path("className").asText())
+        .isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.path("throwable").path("message").asText()).isEqualTo("boom");
+  }
+
+  @Test
+  void humanIsOneLinePerEventWithTimeLevelAndLogger() throws Exception {
+    List<String> lines = logWith("human");
+    assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  test - "
+        + "file \"a\\.txt\":3: reason with \\\\ and newline, 人工智能");
+    assertThat(lines).anyMatch(l -> l.contains("ERROR test - failed"));
+    assertThat(lines).anyMatch(l -> l.contains("java.lang.IllegalStateException: boom"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> logWith(String format) throws Exception {
+    LoggerContext context = new LoggerContext();
+    context.putProperty("tidings.log.format", format);
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+    // the encoder that the file gives the console appender, fed two events
+    ch.qos.logback.classic.Logger log = context.getLogger("io.tidings.test");
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    Encoder<ILoggingEvent> encoder =
+        ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
+    // Detached, never stopped: stopping a console appender closes System.out, and with it
+    // what surefire reads from this JVM.
+    root.detachAppender("STDOUT");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.WARN,
+        "file \"{}\":3: reason with \\ and\nnewline, 人工智能", null, new Object[] {"a.txt"})));
+    out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.ERROR,
+        "failed", new IllegalStateException("boom"), null)));
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}

@@ -1,0 +1,82 @@
+package io.tidings;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * HTTP/1.1 over a plain socket, for what an HTTP client library hides: a request whose body
+ * is read late or never, a kept-alive connection, a body cut short.
+ */
+final class RawHttp implements AutoCloseable {
+  private final Socket socket;
+  private final InputStream in;
+
+  /** Connects; a small receive buffer keeps most of a big body on the server's side. */
+  RawHttp(int port, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    socket.setReceiveBufferSize(receiveBuffer);
+    socket.setSoTimeout(30_000);
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+    in = socket.getInputStream();
+  }
+
+  void send(String path) throws IOException {
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+  }
+
+  /** The status line and headers, or null when the server closed the connection first. */
+  String readHead() throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        return head.size() == 0 ? null : head.toString(StandardCharsets.ISO_8859_1);
+      }
+      head.write(b);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  static int status(String head) {
+    return Integer.parseInt(head.substring(9, 12));
+  }
+
+  static long contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        return Long.parseLong(line.substring(15).strip());
+      }
+    }
+    throw new AssertionError("no Content-Length in " + head);
+  }
+
+  /** Reads up to {@code max} bytes of body, fewer if the connection ends first. */
+  byte[] readBody(long max) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] chunk = new byte[64 * 1024];
+    try {
+      while (body.size() < max) {
+        int n = in.read(chunk, 0, (int) Math.min(chunk.length, max - body.size()));
+        if (n < 0) {
+          break;
+        }
+        body.write(chunk, 0, n);
+      }
+    } catch (java.net.SocketException reset) {
+      // cut: what arrived is the answer
+    }
+    return body.toByteArray();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,63 @@
+package io.tidings.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.tidings.TestServer;
+import io.tidings.testing.Articles;
+import io.tidings.testing.Await;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The access log: off by default; on, one line per request without query or headers. */
+class AccessLogTest {
+  private final Logger access = (Logger) LoggerFactory.getLogger("io.tidings.access");
+  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+
+  @BeforeEach
+  void listen() {
+    events.start();
+    access.addAppender(events);
+  }
+
+  @AfterEach
+  void stopListening() {
+    access.detachAppender(events);
+  }
+
+  @Test
+  void offByDefault(@TempDir Path dir) throws Exception {
+    Articles.write(dir, "a.txt", Articles.text("a", "A", "AI"));
+    try (TestServer server = TestServer.start(dir)) {
+      assertThat(server.get("/feed.rss").statusCode()).isEqualTo(200);
+      assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+    assertThat(events.list).isEmpty();
+  }
+
+  @Test
+  void oneLinePerRequestWithMethodPathStatusBytesAndDuration(@TempDir Path dir)
+      throws Exception {
+    Articles.write(dir, "a.txt", Articles.text("a", "A", "AI"));
+    int bytes;
+    try (TestServer server = TestServer.start(dir, Map.of("http.accessLog", "true"))) {
+      bytes = server.get("/topics/ai/feed.rss?q=secret-word&limit=5",
+          Map.of("Authorization", "Bearer token-that-must-not-leak")).body().length;
+      server.get("/nope");
+      Await.untilAsserted(() -> assertThat(events.list).hasSize(2));
+    }
+    List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(lines.get(0)).matches("GET /topics/ai/feed\\.rss 200 \\d+ \\d+ms");
+    assertThat(lines.get(0)).contains(" 200 " + bytes + " ");
+    assertThat(lines.get(1)).matches("GET /nope 404 \\d+ \\d+ms");
+    assertThat(String.join("\n", lines)).doesNotContain("secret-word", "token-that", "Bearer");
+  }
+}
