@@ -198,19 +198,8 @@ final class FeedHttp {
     };
   }
 
-  /** Polls every 20 ms for up to 10 s; fails naming {@code what} at the deadline. */
+  /** Waits up to 10 s for the condition; fails naming {@code what} at the deadline. */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("timed out after 10 s waiting for " + what);
-      }
-      try {
-        Thread.sleep(20); // one poll step inside a deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
-    }
+    io.tidings.testing.Await.until(what, io.tidings.testing.Await.DEFAULT, condition);
   }
 }
