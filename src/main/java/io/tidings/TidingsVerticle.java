@@ -9,12 +9,12 @@ import io.tidings.metrics.ServerMetrics;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
+import io.vertx.core.DeploymentOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +29,9 @@ public final class TidingsVerticle extends VerticleBase {
 
   private final Config config;
   private final ServerMetrics metrics;
-  private volatile boolean stopping;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
   private Ingest ingest;
-  private HttpServer server;
   private ExecutorService renderPool;
   private FeedService feeds;
 
@@ -57,25 +57,24 @@ public final class TidingsVerticle extends VerticleBase {
     metrics.bindCatalog(catalog::current);
     metrics.bindIngest(ingest::status);
     metrics.bindRenderCache(feeds::stats);
-    Router router = Routes.create(vertx, config, new Routes.Sources(catalog::current,
-        ingest::status, feeds, () -> stopping, metrics.scrapeHandler()));
-    HttpServerOptions options = new HttpServerOptions()
-        .setCompressionSupported(false)
-        .setHost(config.http().host())
-        .setPort(config.http().port());
-    return vertx.createHttpServer(options)
-        .requestHandler(router)
-        .listen()
-        .compose(s -> {
-          server = s;
-          LOG.info("listening on http://{}:{}/", config.http().host(), s.actualPort());
+    Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds,
+        stopping::get, metrics.scrapeHandler());
+    int loops = config.http().effectiveEventLoops();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle v = new HttpVerticle(config, sources, stopping);
+      servers.add(v);
+      return v;
+    }, new DeploymentOptions().setInstances(loops))
+        .compose(id -> {
+          LOG.info("listening on http://{}:{}/ ({} event loop{})", config.http().host(), port(),
+              loops, loops == 1 ? "" : "s");
           return Future.fromCompletionStage(ingest.start(), context);
         });
   }
 
   /** The bound port (useful with port 0). */
   public int port() {
-    return server.actualPort();
+    return servers.get(0).port();
   }
 
   public Ingest ingest() {
@@ -86,19 +85,19 @@ public final class TidingsVerticle extends VerticleBase {
     return feeds;
   }
 
+  /**
+   * The HTTP verticles were deployed from this one, so Vert.x undeploys (drains) them first;
+   * then the watcher and the render threads stop.
+   */
   @Override
   public Future<?> stop() {
-    stopping = true;
-    Future<Void> drained = server == null ? Future.succeededFuture()
-        : server.shutdown(config.http().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-    return drained.eventually(() -> {
-      if (ingest != null) {
-        ingest.close();
-      }
-      if (renderPool != null) {
-        renderPool.shutdownNow();
-      }
-      return Future.succeededFuture();
-    });
+    stopping.set(true);
+    if (ingest != null) {
+      ingest.close();
+    }
+    if (renderPool != null) {
+      renderPool.shutdownNow();
+    }
+    return Future.succeededFuture();
   }
 }

@@ -9,7 +9,16 @@ import java.util.Map;
 public record Config(Http http, Content content, Feeds feeds) {
 
   public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
-      boolean accessLog) {}
+      int eventLoops, boolean accessLog) {
+
+    /** Event loops to serve on: one per core unless configured; one with a random port. */
+    public int effectiveEventLoops() {
+      if (port == 0) {
+        return 1; // each server on port 0 would get a port of its own
+      }
+      return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    }
+  }
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
@@ -24,7 +33,7 @@ public record Config(Http http, Content content, Feeds feeds) {
     return new Config(
         new Http((String) v.get("http.host"), (Integer) v.get("http.port"),
             (String) v.get("http.baseUrl"), (Duration) v.get("http.shutdownGrace"),
-            (Boolean) v.get("http.accessLog")),
+            (Integer) v.get("http.eventLoops"), (Boolean) v.get("http.accessLog")),
         new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
             (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
             (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),

@@ -16,6 +16,8 @@ final class Settings {
           "public URL of the server for self links; empty: from Host and X-Forwarded-* headers"),
       new Setting("http.shutdownGrace", "8s", ValueType.duration(Duration.ZERO),
           "on SIGTERM, how long requests in flight may take to finish before they are cut"),
+      new Setting("http.eventLoops", "0", ValueType.integer(0, 256),
+          "event loops serving HTTP; 0: one per core (with port 0, always one)"),
       new Setting("http.accessLog", "false", ValueType.bool(),
           "log one line per request (method, path, status, bytes, duration)"),
       new Setting("content.dir", "conf/content", ValueType.string(),

@@ -1,0 +1,53 @@
+package io.tidings;
+
+import io.tidings.config.Config;
+import io.tidings.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One HTTP server on one event loop. {@link TidingsVerticle} deploys one per core; Vert.x
+ * spreads the connections of the shared port over them. They share every service (catalog,
+ * render cache, ingest): each only routes requests.
+ */
+final class HttpVerticle extends VerticleBase {
+  private final Config config;
+  private final Routes.Sources sources;
+  private final AtomicBoolean stopping;
+  private HttpServer server;
+
+  /** @param stopping set by the first instance that stops, so that /health says 503 on all */
+  HttpVerticle(Config config, Routes.Sources sources, AtomicBoolean stopping) {
+    this.config = config;
+    this.sources = sources;
+    this.stopping = stopping;
+  }
+
+  @Override
+  public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setCompressionSupported(false)
+        .setHost(config.http().host())
+        .setPort(config.http().port());
+    return vertx.createHttpServer(options)
+        .requestHandler(Routes.create(vertx, config, sources))
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  /** Takes no new connection and gives requests in flight up to {@code http.shutdownGrace}. */
+  @Override
+  public Future<?> stop() {
+    stopping.set(true);
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(config.http().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
