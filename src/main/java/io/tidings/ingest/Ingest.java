@@ -195,6 +195,21 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
+  /**
+   * For tests: stops file events as a kernel that dropped them would ({@code lose}), or reports
+   * an overflow as the watcher does when the kernel's event queue overflowed.
+   */
+  void simulateLostEvents() {
+    NativeWatcher w = watcher;
+    if (w != null) {
+      w.close();
+    }
+  }
+
+  void simulateOverflow() {
+    new WatchEvents().overflow();
+  }
+
   /** Queues a path for the next debounced batch. Any thread. */
   void enqueue(Path path) {
     debouncer.add(path);
