@@ -30,7 +30,8 @@ public record RenderedFeed(FeedFormat format, byte[] body, byte[] gzip, String e
     return body.length + gzip.length + 128L;
   }
 
-  private static String etagOf(byte[] body) {
+  /** A strong ETag derived from the bytes: equal bytes, equal tags, on every replica. */
+  public static String etagOf(byte[] body) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
       return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
@@ -39,7 +40,8 @@ public record RenderedFeed(FeedFormat format, byte[] body, byte[] gzip, String e
     }
   }
 
-  private static byte[] gzip(byte[] body) {
+  /** The bytes gzip-compressed; deterministic (no time or name in the header). */
+  public static byte[] gzip(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
     try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
       gz.write(body);

@@ -1,12 +1,6 @@
 package io.tidings.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.zip.GZIPOutputStream;
+import io.tidings.feed.RenderedFeed;
 
 /**
  * A page, API answer, OPML list or asset, ready to send: its bytes, their gzip, and a strong
@@ -15,7 +9,7 @@ import java.util.zip.GZIPOutputStream;
 record Rendered(String contentType, byte[] body, byte[] gzip, String etag) {
 
   static Rendered of(String contentType, byte[] body) {
-    return new Rendered(contentType, body, gzip(body), etagOf(body));
+    return new Rendered(contentType, body, RenderedFeed.gzip(body), RenderedFeed.etagOf(body));
   }
 
   /** The gzip body is another representation of the same entity, so it has its own tag. */
@@ -25,24 +19,5 @@ record Rendered(String contentType, byte[] body, byte[] gzip, String etag) {
 
   long weight() {
     return body.length + gzip.length + 128L;
-  }
-
-  static String etagOf(byte[] body) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
-      gz.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
