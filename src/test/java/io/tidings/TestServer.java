@@ -97,7 +97,17 @@ public final class TestServer implements AutoCloseable {
         .timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(b::header);
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    // The request timeout bounds only the wait for headers; bound the body too, so that a
+    // stalled response fails the test instead of hanging the build.
+    try {
+      return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
+          .get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("no complete response to " + method + " " + pathAndQuery
+          + " within 60 s", e);
+    }
   }
 
   /** The body as UTF-8 text. */
