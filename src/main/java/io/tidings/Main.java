@@ -140,7 +140,7 @@ public final class Main {
     Duration grace = config.http().shutdownGrace();
     log.info("{}: stopping; requests in flight have {} ms to finish", signal, grace.toMillis());
     try {
-      // close() undeploys the verticle first: its stop() drains the server, then the watcher.
+      // close() undeploys the verticles: the HTTP servers drain first, then the watcher stops.
       vertx.close().toCompletionStage().toCompletableFuture()
           .get(grace.toMillis() + 10_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
