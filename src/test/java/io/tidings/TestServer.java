@@ -62,6 +62,26 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(vertx, verticle);
   }
 
+  /** The bundled sample content, which tests copy rather than change. */
+  public static final Path SAMPLE = Path.of("conf/content");
+
+  /** Copies the sample content (sub-folders too) into {@code target}; returns target. */
+  public static Path copySample(Path target) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(SAMPLE)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(SAMPLE.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(to);
+        } else {
+          java.nio.file.Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return target;
+  }
+
   public static Config config(Map<String, String> settings) throws ConfigException {
     return ConfigLoader.load(null, Map.of(), settings);
   }

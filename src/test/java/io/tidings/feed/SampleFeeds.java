@@ -39,19 +39,7 @@ final class SampleFeeds {
 
   /** A copy of the sample content under {@code dir}, so no other test's edits reach us. */
   static Path copySample(Path dir) {
-    try (Stream<Path> files = Files.walk(SAMPLE)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to = dir.resolve(SAMPLE.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return dir;
+    return io.tidings.TestServer.copySample(dir);
   }
 
   static Snapshot snapshot(TestServer server) {

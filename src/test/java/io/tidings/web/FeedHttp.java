@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -38,19 +37,7 @@ final class FeedHttp {
 
   /** Copies the sample content (sub-folders too) into {@code target}; returns target. */
   static Path copySample(Path target) {
-    try (Stream<Path> files = Files.walk(SAMPLE)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to = target.resolve(SAMPLE.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return io.tidings.TestServer.copySample(target);
   }
 
   /** Replaces a file's content the way an editor does: a hidden temp file, then an atomic move. */
