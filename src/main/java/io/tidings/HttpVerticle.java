@@ -31,6 +31,11 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     HttpServerOptions options = new HttpServerOptions()
         .setCompressionSupported(false)
+        // No HTTP/2 over plain TCP (h2c): the JDK's HttpClient, which asks for the upgrade by
+        // default, loses the frames that follow the 101 in the same read when a cached feed is
+        // answered at once, and hangs. nginx offers no h2c upgrade either; clients stay on
+        // HTTP/1.1, and HTTP/2 belongs to the TLS proxy in front.
+        .setHttp2ClearTextEnabled(false)
         .setHost(config.http().host())
         .setPort(config.http().port());
     return vertx.createHttpServer(options)

@@ -87,7 +87,7 @@ final class FeedHttp {
       .version(java.net.http.HttpClient.Version.HTTP_1_1)
       .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
-  /** A request over HTTP/1.1 (TestServer's client speaks HTTP/2 where it can: h2c). */
+  /** A request from a client that speaks only HTTP/1.1 (TestServer's asks for h2c, and is refused). */
   static HttpResponse<byte[]> http11(TestServer server, String method, String path,
       Map<String, String> headers) {
     java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
