@@ -1,6 +1,7 @@
 package io.tidings;
 
 import io.tidings.config.Config;
+import io.tidings.web.EventStreams;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,11 +19,15 @@ final class HttpVerticle extends VerticleBase {
   private final Config config;
   private final Routes.Sources sources;
   private final AtomicBoolean stopping;
+  /** The event log and stream counters all event loops share; null for no /events. */
+  private final Push push;
   private HttpServer server;
+  private EventStreams events;
 
   /** @param stopping set by the first instance that stops, so that /health says 503 on all */
-  HttpVerticle(Config config, Routes.Sources sources, AtomicBoolean stopping) {
+  HttpVerticle(Config config, Routes.Sources sources, Push push, AtomicBoolean stopping) {
     this.config = config;
+    this.push = push;
     this.sources = sources;
     this.stopping = stopping;
   }
@@ -38,8 +43,13 @@ final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false)
         .setHost(config.http().host())
         .setPort(config.http().port());
+    if (push != null) {
+      events = new EventStreams(context, push.log(), push.counters(),
+          config.push().clientBuffer(), config.push().replay(),
+          config.push().heartbeat().toMillis());
+    }
     return vertx.createHttpServer(options)
-        .requestHandler(Routes.create(vertx, config, sources))
+        .requestHandler(Routes.create(vertx, config, sources, events))
         .listen()
         .onSuccess(s -> server = s);
   }
@@ -52,6 +62,9 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping.set(true);
+    if (events != null) {
+      events.close(); // event streams never finish on their own: end them, clients reconnect
+    }
     return server == null ? Future.succeededFuture()
         : server.shutdown(config.http().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
   }

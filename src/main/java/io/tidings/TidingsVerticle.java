@@ -6,6 +6,9 @@ import io.tidings.config.Config;
 import io.tidings.feed.FeedService;
 import io.tidings.ingest.Ingest;
 import io.tidings.metrics.ServerMetrics;
+import io.tidings.push.EventLog;
+import io.tidings.push.StreamCounters;
+import io.tidings.push.WebSubPublisher;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,6 +37,7 @@ public final class TidingsVerticle extends VerticleBase {
   private Ingest ingest;
   private ExecutorService renderPool;
   private FeedService feeds;
+  private WebSubPublisher webSub;
 
   /** {@code metrics} must be the one whose {@link ServerMetrics#newVertx()} runs this verticle. */
   public TidingsVerticle(Config config, ServerMetrics metrics) {
@@ -51,8 +55,21 @@ public final class TidingsVerticle extends VerticleBase {
       t.setDaemon(true);
       return t;
     });
-    feeds = new FeedService(config.feeds(), catalog::current, renderPool);
+    feeds = new FeedService(config.feeds(), config.websub().hub(), catalog::current, renderPool);
     catalog.onChange(feeds::onChange);
+    // Push hears of a snapshot after the render cache has forgotten what it changed, so a
+    // client that refetches a feed on an event gets the new feed.
+    Push push = new Push(new EventLog(config.push().replay()),
+        new StreamCounters(config.push().maxClients()));
+    catalog.onChange(push.log()::publish);
+    metrics.bindPush(push.counters());
+    if (config.websub().enabled()) {
+      webSub = new WebSubPublisher(config.websub(), config.http().baseUrl(), feeds.limits(),
+          context);
+      catalog.onChange(webSub::onChange);
+      metrics.bindWebSub(webSub);
+      LOG.info("WebSub: telling {} of every feed change", config.websub().hub());
+    }
     ingest.onSnapshotBuilt(metrics::snapshotBuilt);
     metrics.bindCatalog(catalog::current);
     metrics.bindIngest(ingest::status);
@@ -61,7 +78,7 @@ public final class TidingsVerticle extends VerticleBase {
         stopping::get, metrics.scrapeHandler());
     int loops = config.http().effectiveEventLoops();
     return vertx.deployVerticle(() -> {
-      HttpVerticle v = new HttpVerticle(config, sources, stopping);
+      HttpVerticle v = new HttpVerticle(config, sources, push, stopping);
       servers.add(v);
       return v;
     }, new DeploymentOptions().setInstances(loops))
@@ -98,6 +115,6 @@ public final class TidingsVerticle extends VerticleBase {
     if (renderPool != null) {
       renderPool.shutdownNow();
     }
-    return Future.succeededFuture();
+    return webSub == null ? Future.succeededFuture() : webSub.close();
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The typed configuration; made only by {@link ConfigLoader}, so always valid. */
-public record Config(Http http, Content content, Feeds feeds) {
+public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub) {
 
   public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
       int eventLoops, boolean accessLog) {
@@ -28,6 +28,16 @@ public record Config(Http http, Content content, Feeds feeds) {
       int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes,
       boolean stylesheet) {}
 
+  public record Push(int maxClients, Duration heartbeat, int replay, long clientBuffer) {}
+
+  /** @param hub the hub's URL, "" when WebSub is off */
+  public record WebSub(String hub, Duration timeout, Duration retryDelay, int maxAttempts) {
+
+    public boolean enabled() {
+      return !hub.isEmpty();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Config of(Map<String, Object> v) {
     return new Config(
@@ -43,7 +53,11 @@ public record Config(Http http, Content content, Feeds feeds) {
             (String) v.get("feeds.language"), (Integer) v.get("feeds.defaultLimit"),
             (Integer) v.get("feeds.maxLimit"), (Duration) v.get("feeds.ttl"),
             (Duration) v.get("feeds.maxAge"), (Integer) v.get("feeds.cacheEntries"),
-            (Long) v.get("feeds.cacheBytes"), (Boolean) v.get("feeds.stylesheet")));
+            (Long) v.get("feeds.cacheBytes"), (Boolean) v.get("feeds.stylesheet")),
+        new Push((Integer) v.get("push.maxClients"), (Duration) v.get("push.heartbeat"),
+            (Integer) v.get("push.replay"), (Long) v.get("push.clientBuffer")),
+        new WebSub((String) v.get("websub.hub"), (Duration) v.get("websub.timeout"),
+            (Duration) v.get("websub.retryDelay"), (Integer) v.get("websub.maxAttempts")));
   }
 
   /** Defaults everywhere but the content directory and port: for tests and tools. */

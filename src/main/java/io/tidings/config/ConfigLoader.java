@@ -66,6 +66,12 @@ public final class ConfigLoader {
       throw new ConfigException("feeds.defaultLimit = " + defaultLimit
           + " is larger than feeds.maxLimit = " + maxLimit + ": it must not be");
     }
+    if (!((String) typed.get("websub.hub")).isEmpty()
+        && ((String) typed.get("http.baseUrl")).isEmpty()) {
+      throw new ConfigException("websub.hub is set (" + origin.get("websub.hub")
+          + ") but http.baseUrl is empty: set http.baseUrl to the public URL that subscribers"
+          + " use, because the hub is told the feeds' URLs by it");
+    }
     return Config.of(typed);
   }
 

@@ -57,7 +57,23 @@ final class Settings {
       new Setting("feeds.cacheBytes", "64MiB", ValueType.size(0, 1L << 34),
           "bytes of rendered feeds kept in memory"),
       new Setting("feeds.stylesheet", "true", ValueType.bool(),
-          "RSS and Atom name an XSLT stylesheet, so that browsers show a readable page"));
+          "RSS and Atom name an XSLT stylesheet, so that browsers show a readable page"),
+      new Setting("push.maxClients", "10000", ValueType.integer(0, 1_000_000),
+          "server-sent event streams at once (/events); one more gets 503"),
+      new Setting("push.heartbeat", "15s", ValueType.duration(Duration.ofMillis(10)),
+          "a comment on every idle event stream this often, so that proxies keep it open"),
+      new Setting("push.replay", "1000", ValueType.integer(1, 1_000_000),
+          "recent events kept for clients that reconnect; a client further behind is cut off"),
+      new Setting("push.clientBuffer", "256KiB", ValueType.size(1024, 1L << 30),
+          "bytes an event stream's connection may hold unsent; more events wait in its queue"),
+      new Setting("websub.hub", "", ValueType.baseUrl(),
+          "WebSub hub to notify of changed feeds; empty: off (needs http.baseUrl)"),
+      new Setting("websub.timeout", "10s", ValueType.duration(Duration.ofMillis(1)),
+          "how long a notification may take before it counts as failed"),
+      new Setting("websub.retryDelay", "2s", ValueType.duration(Duration.ofMillis(1)),
+          "wait before the first retry of a failed notification; doubles on each retry"),
+      new Setting("websub.maxAttempts", "8", ValueType.integer(1, 100),
+          "notifications of one feed URL tried at most this often before it is given up"));
 
   static Setting find(String key) {
     for (Setting s : ALL) {

@@ -49,7 +49,10 @@ final class AtomRenderer implements FeedRenderer {
     feed.setSubtitle(text(meta.description()));
     feed.setUpdated(Date.from(meta.updated() == null ? EMPTY_FEED_UPDATED : meta.updated()));
     feed.setAlternateLinks(List.of(link("alternate", meta.htmlUrl(), "text/html")));
-    feed.setOtherLinks(List.of(link("self", meta.selfUrl(), "application/atom+xml")));
+    feed.setOtherLinks(meta.hub() == null
+        ? List.of(link("self", meta.selfUrl(), "application/atom+xml"))
+        : List.of(link("self", meta.selfUrl(), "application/atom+xml"),
+            link("hub", meta.hub(), null)));
     Generator generator = new Generator();
     generator.setValue(FeedMeta.GENERATOR);
     generator.setUrl(FeedMeta.GENERATOR_URI);

@@ -10,9 +10,10 @@ import java.time.Instant;
  * @param updated the newest item's date; null for an empty feed
  * @param ttlMinutes RSS ttl
  * @param stylesheet the href of the XSLT that browsers show the feed with, or null for none
+ * @param hub the WebSub hub that subscribers may subscribe to this feed at, or null for none
  */
 public record FeedMeta(String title, String description, String selfUrl, String htmlUrl,
-    String language, int ttlMinutes, Instant updated, String stylesheet) {
+    String language, int ttlMinutes, Instant updated, String stylesheet, String hub) {
 
   static final String GENERATOR = "Tidings";
   static final String GENERATOR_URI = "https://github.com/tidings";

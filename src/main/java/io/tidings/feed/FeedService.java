@@ -30,8 +30,18 @@ public final class FeedService {
   private final java.util.concurrent.atomic.AtomicLong renders = new java.util.concurrent.atomic.AtomicLong();
   private final RssRenderer rss = new RssRenderer(xml);
 
+  /** The WebSub hub the feeds name, or null. */
+  private final String hub;
+
   public FeedService(Config.Feeds config, Supplier<Snapshot> snapshots, Executor renderPool) {
+    this(config, "", snapshots, renderPool);
+  }
+
+  /** @param hub the WebSub hub that feeds advertise ({@code websub.hub}); "" for none */
+  public FeedService(Config.Feeds config, String hub, Supplier<Snapshot> snapshots,
+      Executor renderPool) {
     this.config = config;
+    this.hub = hub.isEmpty() ? null : hub;
     this.limits = new FeedQuery.Limits(config.defaultLimit(), config.maxLimit());
     this.snapshots = snapshots;
     this.renderPool = renderPool;
@@ -94,7 +104,7 @@ public final class FeedService {
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
         (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),
         config.stylesheet() && request.format() != FeedFormat.JSON ? request.stylesheetHref()
-            : null);
+            : null, hub);
     FeedRenderer renderer = switch (request.format()) {
       case RSS -> rss;
       case ATOM -> new AtomRenderer(xml, request.baseUrl() + "/topics/");

@@ -25,6 +25,11 @@ final class JsonFeedRenderer implements FeedRenderer {
     if (!meta.language().isEmpty()) {
       feed.put("language", meta.language());
     }
+    if (meta.hub() != null) {
+      ObjectNode hub = feed.putArray("hubs").addObject();
+      hub.put("type", "WebSub");
+      hub.put("url", meta.hub());
+    }
     ArrayNode list = feed.putArray("items");
     for (Article a : items) {
       list.add(item(a));

@@ -75,6 +75,12 @@ final class RssRenderer implements FeedRenderer {
           .setAttribute("type", "application/rss+xml");
       Element firstItem = ch.getChild("item");
       ch.addContent(firstItem == null ? ch.getContentSize() : ch.indexOf(firstItem), self);
+      if (meta.hub() != null) {
+        // WebSub 4: the hub beside the self link, which is the topic URL subscribers use.
+        ch.addContent(ch.indexOf(self) + 1, new Element("link", ATOM)
+            .setAttribute("href", meta.hub())
+            .setAttribute("rel", "hub"));
+      }
       XmlBytes.addStylesheet(doc, meta.stylesheet());
       return xml.bytes(doc);
     } catch (FeedException e) {

@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedService.RenderCacheStats;
 import io.tidings.ingest.IngestStatus;
+import io.tidings.push.StreamCounters;
+import io.tidings.push.WebSubPublisher;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -120,6 +122,34 @@ public final class ServerMetrics {
         .baseUnit("bytes")
         .strongReference(true)
         .register(registry);
+  }
+
+  /** Server-sent event streams: open, events sent, cut off as too slow, refused at the bound. */
+  public void bindPush(StreamCounters streams) {
+    gauge("tidings.push.clients", "Server-sent event streams open now", streams,
+        StreamCounters::open);
+    counter("tidings.push.events", "Events written to event streams", streams,
+        StreamCounters::eventsSent);
+    counter("tidings.push.clients.cut.off",
+        "Event streams closed because their client did not read (push.clientBuffer)", streams,
+        StreamCounters::cutOff);
+    counter("tidings.push.clients.refused", "Event streams refused at push.maxClients",
+        streams, StreamCounters::refused);
+  }
+
+  /** WebSub notifications: accepted by the hub, failed attempts, retries, given up, waiting. */
+  public void bindWebSub(WebSubPublisher publisher) {
+    counter("tidings.websub.notifications", "Notifications the hub accepted", publisher,
+        WebSubPublisher::sent);
+    counter("tidings.websub.notifications.failed",
+        "Notification attempts that failed (error status, connection error, time-out)",
+        publisher, WebSubPublisher::failed);
+    counter("tidings.websub.notifications.retried", "Notifications scheduled for a retry",
+        publisher, WebSubPublisher::retried);
+    counter("tidings.websub.notifications.abandoned",
+        "Feed URLs given up after websub.maxAttempts", publisher, WebSubPublisher::abandoned);
+    gauge("tidings.websub.pending", "Feed URLs waiting to be told to the hub", publisher,
+        WebSubPublisher::waiting);
   }
 
   // Micrometer holds the object a meter reads weakly; the suppliers here are often method

@@ -32,6 +32,11 @@ public final class Routes {
   }
 
   public static Router create(Vertx vertx, Config config, Sources sources) {
+    return create(vertx, config, sources, null);
+  }
+
+  /** @param events this event loop's event streams, or null for no {@code /events} */
+  public static Router create(Vertx vertx, Config config, Sources sources, EventStreams events) {
     Router router = Router.router(vertx);
     if (config.http().accessLog()) {
       router.route().handler(new AccessLog());
@@ -69,6 +74,10 @@ public final class Routes {
     get(router, "/api/articles",
         new ArticlesApiHandler(snapshot, views, baseUrl, limits, cacheControl));
 
+    if (events != null) {
+      router.get("/events").handler(new EventsHandler(events, baseUrl, limits,
+          sources.stopping()));
+    }
     router.get("/health").handler(new HealthHandler(sources.ingest(), sources.stopping()));
     router.get("/status").handler(new StatusHandler(sources.snapshot(), sources.ingest(),
         config.content().includeUnpublished(), config.content().dir().toAbsolutePath().toString()));

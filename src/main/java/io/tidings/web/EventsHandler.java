@@ -1,0 +1,78 @@
+package io.tidings.web;
+
+import io.tidings.feed.BadQueryException;
+import io.tidings.feed.FeedFormat;
+import io.tidings.feed.FeedQuery;
+import io.tidings.feed.FeedRequest;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code /events}: server-sent events of the articles that enter, change in or leave a filter
+ * (the feeds' query parameters). See {@link EventStreams} for the streams themselves.
+ */
+final class EventsHandler implements Handler<RoutingContext> {
+  private final EventStreams streams;
+  private final BaseUrl baseUrl;
+  private final FeedQuery.Limits limits;
+  private final BooleanSupplier stopping;
+
+  EventsHandler(EventStreams streams, BaseUrl baseUrl, FeedQuery.Limits limits,
+      BooleanSupplier stopping) {
+    this.streams = streams;
+    this.baseUrl = baseUrl;
+    this.limits = limits;
+    this.stopping = stopping;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    FeedQuery filter;
+    try {
+      Map<String, List<String>> params = new HashMap<>();
+      for (Map.Entry<String, String> p : ctx.queryParams()) {
+        params.computeIfAbsent(FeedQuery.parameterName(p.getKey()), k -> new ArrayList<>())
+            .add(p.getValue());
+      }
+      filter = FeedQuery.parse(params, Map.of(), limits);
+    } catch (BadQueryException e) {
+      ctx.fail(new HttpException(400, e.getMessage()));
+      return;
+    }
+    HttpServerResponse res = ctx.response();
+    if (stopping.getAsBoolean()) {
+      unavailable(res, "the server is stopping; reconnect to another replica");
+      return;
+    }
+    if (!streams.counters().tryOpen()) {
+      unavailable(res, "too many event streams are open (push.maxClients); retry later");
+      return;
+    }
+    // The feed to refetch after a reset: the JSON Feed with the same filter.
+    String feed = new FeedRequest(FeedFormat.JSON, "", "", filter, baseUrl.of(ctx.request()))
+        .selfUrl(limits);
+    res.putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("Access-Control-Allow-Origin", "*")
+        // nginx buffers proxied responses unless told not to; events must pass at once.
+        .putHeader("X-Accel-Buffering", "no");
+    streams.open(res, filter, new JsonObject().put("feed", feed).encode(),
+        ctx.request().getHeader("Last-Event-ID"), String.valueOf(ctx.request().remoteAddress()));
+  }
+
+  private static void unavailable(HttpServerResponse res, String message) {
+    res.setStatusCode(503)
+        .putHeader("Retry-After", "5")
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(message + "\n");
+  }
+}
