@@ -65,7 +65,7 @@ public final class TidingsVerticle extends VerticleBase {
     metrics.bindPush(push.counters());
     if (config.websub().enabled()) {
       webSub = new WebSubPublisher(config.websub(), config.http().baseUrl(), feeds.limits(),
-          context);
+          context, () -> ingest.status().ready());
       catalog.onChange(webSub::onChange);
       metrics.bindWebSub(webSub);
       LOG.info("WebSub: telling {} of every feed change", config.websub().hub());

@@ -30,21 +30,27 @@ import org.slf4j.LoggerFactory;
  * snapshot it tells the hub, with {@code hub.mode=publish} and {@code hub.url}, the canonical
  * URL of every feed the change touched: the all-articles feeds and each touched topic's and
  * provider's feeds, in every format. One request per URL; a URL that is already waiting to be
- * sent is not queued twice; failures and time-outs are retried after {@code websub.retryDelay},
+ * sent is not queued twice; at most four are in flight at once; failures and time-outs are retried after {@code websub.retryDelay},
  * doubling, up to {@code websub.maxAttempts} tries. Everything runs on one event loop and
  * nothing waits for it: a hub that is down costs log lines and metrics only.
  */
 public final class WebSubPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(WebSubPublisher.class);
+  /** Notifications sent at once; the rest wait their turn. */
+  static final int MAX_IN_FLIGHT = 4;
 
   private final Config.WebSub config;
   private final String baseUrl;
   private final FeedQuery.Limits limits;
   private final Context context;
+  private final java.util.function.BooleanSupplier live;
   private final HttpClient client;
   private final RequestOptions target;
   /** Feed URL to its notification's state; touched on {@link #context} only. */
   private final Map<String, Pending> pending = new HashMap<>();
+  /** URLs waiting for one of the {@link #MAX_IN_FLIGHT} slots, first come first served. */
+  private final java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+  private int inFlightCount;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
@@ -60,23 +66,32 @@ public final class WebSubPublisher {
     long timer = -1;
   }
 
+  /** @param live true once the start-up scan is done (its snapshot is not announced) */
   public WebSubPublisher(Config.WebSub config, String baseUrl, FeedQuery.Limits limits,
-      Context context) {
+      Context context, java.util.function.BooleanSupplier live) {
     this.config = config;
+    this.live = live;
     this.baseUrl = baseUrl;
     this.limits = limits;
     this.context = context;
     this.client = context.owner().createHttpClient(new HttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
-        .setKeepAlive(true));
+        .setKeepAlive(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
     this.target = new RequestOptions().setAbsoluteURI(config.hub()).setMethod(HttpMethod.POST)
         .setTimeout(config.timeout().toMillis())
         .putHeader("Content-Type", "application/x-www-form-urlencoded")
         .putHeader("User-Agent", "Tidings (WebSub publisher)");
   }
 
-  /** The catalog's listener (the ingest thread): works out the URLs, then hands them over. */
+  /**
+   * The catalog's listener (the ingest thread): works out the URLs, then hands them over.
+   * The start-up scan's snapshot is news to nobody (a restart or a new replica would ping
+   * every feed), so nothing is sent until {@code live} says the first scan is done.
+   */
   public void onChange(SnapshotChange change) {
+    if (!live.getAsBoolean()) {
+      return;
+    }
     Set<String> urls = feedUrls(change);
     if (!urls.isEmpty()) {
       context.runOnContext(v -> urls.forEach(this::notifyHub));
@@ -146,16 +161,30 @@ public final class WebSubPublisher {
       p = new Pending();
       pending.put(url, p);
       waiting = pending.size();
-      send(url, p);
+      enqueue(url, p);
     } else if (p.inFlight) {
       p.again = true;
     }
-    // else a retry is scheduled; it will tell the hub of this change too
+    // else it waits for a slot or a retry, and will tell the hub of this change too
+  }
+
+  private void enqueue(String url, Pending p) {
+    queue.addLast(url);
+    pump();
+  }
+
+  /** Starts what waits, a few at a time, so that time-outs measure the hub and not a queue. */
+  private void pump() {
+    while (!closed && inFlightCount < MAX_IN_FLIGHT && !queue.isEmpty()) {
+      String url = queue.pollFirst();
+      send(url, pending.get(url));
+    }
   }
 
   private void send(String url, Pending p) {
     p.inFlight = true;
     p.attempts++;
+    inFlightCount++;
     Buffer body = Buffer.buffer("hub.mode=publish&hub.url="
         + URLEncoder.encode(url, StandardCharsets.UTF_8));
     client.request(new RequestOptions(target))
@@ -165,12 +194,14 @@ public final class WebSubPublisher {
             : Future.failedFuture("the hub answered " + res.statusCode())))
         .onComplete(ar -> {
           p.inFlight = false;
+          inFlightCount--;
           if (ar.succeeded()) {
             sent.incrementAndGet();
             finished(url, p);
           } else {
             failed(url, p, ar.cause());
           }
+          pump();
         });
   }
 
@@ -192,8 +223,8 @@ public final class WebSubPublisher {
     retried.incrementAndGet();
     p.timer = context.owner().setTimer(Math.max(1, delay), id -> {
       p.timer = -1;
-      p.again = false;
-      send(url, p);
+      p.again = false; // the retry tells of every change so far
+      enqueue(url, p);
     });
   }
 
@@ -201,7 +232,7 @@ public final class WebSubPublisher {
     if (p.again && !closed) {
       p.again = false;
       p.attempts = 0;
-      send(url, p);
+      enqueue(url, p);
       return;
     }
     pending.remove(url);
@@ -241,6 +272,7 @@ public final class WebSubPublisher {
         }
       }
       pending.clear();
+      queue.clear();
       waiting = 0;
       promise.complete();
     })).compose(v -> client.close());
