@@ -1,0 +1,187 @@
+package io.tidings.bench;
+
+import io.tidings.testing.Articles;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * From a file written to the {@code added} event received by every one of N connected SSE
+ * clients: p50 and p99 over all (write, client) pairs, against the aim of p99 under the
+ * debounce plus 50 ms; and the server's heap with the clients connected.
+ *
+ * <p>The server is the packaged jar in a process of its own (so that its heap is its own, read
+ * from /metrics after {@code jcmd GC.run}); the clients are Vert.x HTTP clients in this JVM.
+ *
+ * <pre>java -cp ... io.tidings.bench.PushBenchmark JAR [clients=1000] [writes=40] [debounceMs=100]</pre>
+ */
+public final class PushBenchmark {
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int writes = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+    long debounceMs = args.length > 3 ? Long.parseLong(args[3]) : 100;
+    String debounce = debounceMs + "ms";
+    Path dir = Files.createTempDirectory("tidings-push-bench");
+    for (int i = 0; i < 200; i++) {
+      Articles.write(dir, "seed" + i + ".md", Articles.text("seed" + i, "Seed " + i, "AI"));
+    }
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(),
+        "--port", Integer.toString(port), "--content", dir.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile());
+    pb.environment().put("TIDINGS_CONTENT_DEBOUNCE", debounce);
+    pb.environment().put("TIDINGS_PUSH_MAX_CLIENTS", Integer.toString(clients + 10));
+    Process server = pb.start();
+    Vertx vertx = Vertx.vertx();
+    try {
+      waitHealthy(port);
+      long heapBefore = heap(server.pid(), port);
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxInitialLineLength(4096),
+          new PoolOptions().setHttp1MaxSize(clients + 10));
+      // article key -> receive times, one slot per client
+      ConcurrentHashMap<String, long[]> received = new ConcurrentHashMap<>();
+      ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+      CountDownLatch connected = new CountDownLatch(clients);
+      for (int c = 0; c < clients; c++) {
+        int me = c;
+        StringBuilder pending = new StringBuilder();
+        client.request(new RequestOptions().setHost("127.0.0.1").setPort(port)
+                .setURI("/events?topic=bench").setMethod(HttpMethod.GET))
+            .compose(req -> req.send()).onSuccess(res -> {
+              res.handler((Buffer b) -> {
+                long now = System.nanoTime();
+                pending.append(b.toString(StandardCharsets.UTF_8));
+                int at;
+                while ((at = pending.indexOf("\n\n")) >= 0) {
+                  String frame = pending.substring(0, at);
+                  pending.delete(0, at + 2);
+                  int k = frame.indexOf("example.com/bench");
+                  if (frame.contains("event: added") && k >= 0) {
+                    String key = frame.substring(k + "example.com/".length(),
+                        frame.indexOf('"', k));
+                    received.computeIfAbsent(key, x -> new long[clients])[me] = now;
+                    counts.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                  }
+                }
+              });
+              connected.countDown();
+            }).onFailure(e -> {
+              System.err.println("client " + me + ": " + e);
+              connected.countDown();
+            });
+      }
+      if (!connected.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("clients did not connect");
+      }
+      long heapWith = heap(server.pid(), port);
+      System.out.printf("%d clients connected; server heap after GC: %.1f MB before, %.1f MB with"
+          + " them (%.1f KB a client)%n", clients, heapBefore / 1e6, heapWith / 1e6,
+          (heapWith - heapBefore) / 1e3 / clients);
+
+      long[] written = new long[writes];
+      List<Long> latencies = new ArrayList<>();
+      int missing = 0;
+      for (int w = 0; w < writes; w++) {
+        String key = "bench" + w;
+        written[w] = System.nanoTime();
+        Articles.write(dir, key + ".md", Articles.text(key, "Bench " + w, "Bench"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+          AtomicInteger n = counts.get(key);
+          if (n != null && n.get() >= clients) {
+            break;
+          }
+          Thread.sleep(5); // benchmark pacing, not a test
+        }
+        long[] times = received.getOrDefault(key, new long[clients]);
+        for (long t : times) {
+          if (t == 0) {
+            missing++;
+          } else {
+            latencies.add(t - written[w]);
+          }
+        }
+        Thread.sleep(300); // let the debounce window close between writes
+      }
+      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf("file written -> event at %d clients, %d writes (%d samples, %d missing):"
+              + " p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", clients, writes, sorted.length,
+          missing, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0));
+      double aim = debounceMs + 50;
+      System.out.printf("aim: p99 < debounce (%s) + 50 ms = %.0f ms: %s%n", debounce, aim,
+          pct(sorted, 0.99) < aim ? "met" : "not met");
+      client.close();
+    } finally {
+      vertx.close();
+      server.destroy();
+      server.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  static void waitHealthy(int port) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("server not healthy");
+  }
+
+  /** The server's heap in use right after a full GC, from its /metrics. */
+  static long heap(long pid, int port) throws Exception {
+    for (int i = 0; i < 2; i++) {
+      new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+    }
+    String metrics = java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    long sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  private PushBenchmark() {}
+}
