@@ -284,6 +284,28 @@ class EventsTest {
   }
 
   @Test
+  void noEventCarriesTheSecuredValue(@TempDir Path dir) throws Exception {
+    String canary = "SSE-CANARY-7f3a";
+    try (TestServer server = TestServer.start(dir);
+        SseClient sse = SseClient.connect(clients, server.port(), "/events")) {
+      List<SseClient.Event> seen = new ArrayList<>();
+      Articles.write(dir, "s.md", Articles.article("s").topics("AI").secured(canary).text());
+      seen.add(sse.next());
+      Articles.write(dir, "s.md", Articles.article("s").title("Edited").topics("AI")
+          .secured(canary + "-2").text());
+      seen.add(sse.next());
+      java.nio.file.Files.delete(dir.resolve("s.md"));
+      seen.add(sse.next());
+      assertThat(seen).extracting(SseClient.Event::type)
+          .containsExactly("added", "changed", "removed");
+      for (SseClient.Event e : seen) {
+        assertThat(e.data()).contains(Articles.url("s")).doesNotContain(canary)
+            .doesNotContainIgnoringCase("secured");
+      }
+    }
+  }
+
+  @Test
   void aBadFilterIs400(@TempDir Path dir) throws Exception {
     try (TestServer server = TestServer.start(dir)) {
       HttpResponse<byte[]> r = server.get("/events?minQuality=lots");
