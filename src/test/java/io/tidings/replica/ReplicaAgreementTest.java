@@ -74,6 +74,36 @@ class ReplicaAgreementTest {
     }
   }
 
+  /**
+   * Replicas on hosts set up differently: Turkish rules for case (where "I" lower-cases to a
+   * dotless "ı", so a locale-sensitive key of "AI" would differ) and a time zone 13:45 off UTC.
+   * Everything is answered alike: no key, date or number depends on the host's defaults.
+   */
+  @Test
+  void aReplicaOnAHostWithAnotherLocaleAndTimeZoneAnswersAlike(@TempDir Path dir)
+      throws Exception {
+    TestServer.copySample(dir);
+    Map<Request, RawClient.Answer> here;
+    List<Request> requests;
+    try (TestServer a = TestServer.start(dir)) {
+      requests = Routes.of(a.port(), true, Integer.MAX_VALUE);
+      here = answers(a, requests);
+    }
+    java.util.Locale locale = java.util.Locale.getDefault();
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Chatham"));
+      assertThat("AI".toLowerCase()).isNotEqualTo("ai"); // the host's rules are in force
+      try (TestServer b = TestServer.start(dir)) {
+        assertAlike(here, answers(b, requests));
+      }
+    } finally {
+      java.util.Locale.setDefault(locale);
+      java.util.TimeZone.setDefault(zone);
+    }
+  }
+
   private static String version(TestServer server) {
     try {
       return Routes.api(server.port(), "/api/topics").get("version").asText();
