@@ -186,7 +186,7 @@ say "replica b back"
 $PY "$CLIENT" appears "Failover drill: changed while b was down" "$PORT_A" "$PORT_B" >/dev/null \
   || die "the change made while b was down is not on both replicas"
 AGREE=$($PY "$CLIENT" same "$PORT_A" "$PORT_B") || die "replicas disagree after the restarts: $AGREE"
-say "replicas agree after the restarts: /feed.atom ETag $AGREE"
+say "replicas agree after the restarts: $AGREE"
 poll_for 3
 touch "$WORK/stop"
 wait "$CLIENT_PID" || die "the client failed"
@@ -220,7 +220,7 @@ for line in open(log):
         cached += 1
     at, path = float(head[0]), parts[4].strip()
     if (cache_status in ("EXPIRED", "REVALIDATED") and statuses[-1] == "200"
-            and not any(t <= at <= t + 5 for t in changed_at)):
+            and not any(t <= at <= t + 10 for t in changed_at)):
         unexpected.append(line.strip())
     for addr, st in zip(addrs, statuses):
         name = "a" if addr.endswith(":" + port_a) else "b" if addr.endswith(":" + port_b) else None

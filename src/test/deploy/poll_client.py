@@ -3,7 +3,7 @@
 
   poll_client.py poll PORT STOPFILE REPORT   conditional GETs through nginx until STOPFILE exists
   poll_client.py appears TITLE PORT...       ms until /feed.atom of each port shows TITLE
-  poll_client.py same PORT...                whether every port gives /feed.atom the same ETag
+  poll_client.py same PORT...                whether every port answers a set of URLs alike
   poll_client.py forwarded NGINX PORT PATH   a conditional GET on a cache miss reaches PORT
 """
 import http.client
@@ -110,9 +110,27 @@ def forwarded(nginx, replica, path):
 
 
 def same(ports):
-    tags = {p: fetch(p, "/feed.atom")[1] for p in ports}
-    print(" ".join("%s:%s" % kv for kv in tags.items()))
-    sys.exit(0 if len(set(tags.values())) == 1 and None not in tags.values() else 1)
+    """Whether separate processes (started at other times) answer alike: status, validators
+    and body of each of PATHS, with and without gzip, asked with one Host."""
+    differ = []
+    for path in PATHS + ["/feed.json", "/topics/ai/feed.atom", "/api/articles", "/assets/feed.xsl"]:
+        if path == "/health":
+            continue
+        for variant in VARIANTS:
+            seen = set()
+            for port in ports:
+                conn = connect(port)
+                conn.request("GET", path, headers=dict(variant, Host="feeds.example.com"))
+                res = conn.getresponse()
+                seen.add((res.status, res.getheader("ETag"), res.getheader("Last-Modified"),
+                          res.getheader("Content-Type"), res.getheader("Vary"), res.read()))
+                conn.close()
+            if len(seen) != 1:
+                differ.append("%s %s" % (path, variant))
+    status, etag, _, _ = fetch(ports[0], "/feed.atom")
+    print("/feed.atom ETag %s; %s" % (etag, "differ: %s" % differ if differ else
+                                       "every URL alike"))
+    sys.exit(1 if differ or status != 200 else 0)
 
 
 if __name__ == "__main__":
