@@ -42,6 +42,7 @@ public final class Routes {
       router.route().handler(new AccessLog());
     }
     router.route().handler(new CommonHeaders());
+    router.route().handler(new StartingGate(sources.ingest()));
     BaseUrl baseUrl = new BaseUrl(config.http().baseUrl());
     long maxAge = config.feeds().maxAge().toSeconds();
     String cacheControl = "public, max-age=" + maxAge;
