@@ -9,6 +9,7 @@ import io.tidings.metrics.ServerMetrics;
 import io.tidings.push.EventLog;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
+import io.tidings.web.ConnectionGuard;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -77,8 +78,9 @@ public final class TidingsVerticle extends VerticleBase {
     Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds,
         stopping::get, metrics.scrapeHandler());
     int loops = config.http().effectiveEventLoops();
+    ConnectionGuard connections = new ConnectionGuard(config.http().limits());
     return vertx.deployVerticle(() -> {
-      HttpVerticle v = new HttpVerticle(config, sources, push, stopping);
+      HttpVerticle v = new HttpVerticle(config, sources, push, stopping, connections);
       servers.add(v);
       return v;
     }, new DeploymentOptions().setInstances(loops))

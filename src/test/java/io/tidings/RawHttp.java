@@ -31,6 +31,42 @@ final class RawHttp implements AutoCloseable {
     socket.getOutputStream().flush();
   }
 
+  /** Sends these bytes as they are: requests that an HTTP client library would not send. */
+  void write(String raw) throws IOException {
+    socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+    socket.getOutputStream().flush();
+  }
+
+  /** One whole response to a request that asked for {@code Connection: close}: head and body. */
+  String readToEnd() throws IOException {
+    return new String(readBody(Long.MAX_VALUE), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Reads, dropping what arrives, until the server closes the connection (true) or
+   * {@code millis} pass (false).
+   */
+  boolean closedWithin(long millis) throws IOException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    byte[] sink = new byte[8192];
+    while (true) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return false;
+      }
+      socket.setSoTimeout((int) left);
+      try {
+        if (in.read(sink) < 0) {
+          return true;
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        return false;
+      } catch (java.net.SocketException reset) {
+        return true;
+      }
+    }
+  }
+
   /** The status line and headers, or null when the server closed the connection first. */
   String readHead() throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();

@@ -9,7 +9,7 @@ import java.util.Map;
 public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub) {
 
   public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
-      int eventLoops, boolean accessLog) {
+      int eventLoops, boolean accessLog, Limits limits) {
 
     /** Event loops to serve on: one per core unless configured; one with a random port. */
     public int effectiveEventLoops() {
@@ -19,6 +19,13 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
       return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     }
   }
+
+  /**
+   * What one client may ask of the server (SECURITY.md): sizes of a request head, parameters,
+   * how long a connection may take to send a head or stay silent, connections at once.
+   */
+  public record Limits(int maxHeaderSize, int maxUriLength, int maxQueryParams,
+      Duration headerTimeout, Duration idleTimeout, int maxConnections) {}
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
@@ -43,7 +50,11 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
     return new Config(
         new Http((String) v.get("http.host"), (Integer) v.get("http.port"),
             (String) v.get("http.baseUrl"), (Duration) v.get("http.shutdownGrace"),
-            (Integer) v.get("http.eventLoops"), (Boolean) v.get("http.accessLog")),
+            (Integer) v.get("http.eventLoops"), (Boolean) v.get("http.accessLog"),
+            new Limits(((Long) v.get("http.maxHeaderSize")).intValue(),
+                (Integer) v.get("http.maxUriLength"), (Integer) v.get("http.maxQueryParams"),
+                (Duration) v.get("http.headerTimeout"), (Duration) v.get("http.idleTimeout"),
+                (Integer) v.get("http.maxConnections"))),
         new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
             (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
             (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),

@@ -24,7 +24,9 @@ class ConfigLoaderTest {
   void defaults() throws ConfigException {
     Config c = ConfigLoader.load(null, Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(
-        new Config.Http("0.0.0.0", 8080, "", Duration.ofSeconds(8), 0, false));
+        new Config.Http("0.0.0.0", 8080, "", Duration.ofSeconds(8), 0, false,
+            new Config.Limits(8192, 4096, 64, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                4096)));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("conf/content"), "auto",
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
         List.of("txt", "md", "markdown", "yaml", "yml"), 0));
@@ -70,7 +72,7 @@ class ConfigLoaderTest {
           stylesheet: false
         """), Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com",
-        Duration.ofSeconds(8), 3, false));
+        Duration.ofSeconds(8), 3, false, ConfigLoader.load(null, Map.of(), Map.of()).http().limits()));
     assertThat(c.http().effectiveEventLoops()).isEqualTo(3);
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,
