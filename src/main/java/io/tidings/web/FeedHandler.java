@@ -101,6 +101,9 @@ final class FeedHandler implements Handler<RoutingContext> {
         .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", negotiated ? "Accept-Encoding, Accept" : "Accept-Encoding")
         .putHeader("Access-Control-Allow-Origin", "*");
+    if (feed.format() != FeedFormat.JSON) {
+      SecurityPolicy.feed(res); // a browser renders it through the XSLT: a page
+    }
     if (feed.lastModified() != null) {
       res.putHeader("Last-Modified", Conditional.HTTP_DATE.format(feed.lastModified()));
     }

@@ -44,7 +44,10 @@ final class PageHandler implements Handler<RoutingContext> {
     String cacheKey = "page " + base + ' ' + scope + ':' + key + ' ' + raw;
     views.get(s, cacheKey, () -> Rendered.of(HTML, scope.isEmpty() ? pages.home(s, base)
             : pages.facet(s, base, scope, key, raw.strip())))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, false))
+        .onSuccess(r -> {
+          SecurityPolicy.page(ctx.response());
+          Responses.send(ctx, r, cacheControl, false);
+        })
         .onFailure(ctx::fail);
   }
 }

@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en-US",
         "--window-size=1000,1400", "--user-data-dir=" + profile.toAbsolutePath());
+    // The console, to read what the Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
         .usingAnyFreePort()
@@ -46,6 +48,12 @@ final class Browser implements AutoCloseable {
 
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** The console lines since the last call (Chromium reports each CSP refusal there). */
+  List<String> console() {
+    return driver.manage().logs().get("browser").getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage()).toList();
   }
 
   void prefersDark(boolean dark) {
