@@ -67,6 +67,33 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * Everything that arrives within {@code millis} or until the server closes: for a response
+   * that streams and never ends.
+   */
+  String readFor(long millis) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    byte[] chunk = new byte[8192];
+    try {
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          break;
+        }
+        socket.setSoTimeout((int) left);
+        int n = in.read(chunk);
+        if (n < 0) {
+          break;
+        }
+        got.write(chunk, 0, n);
+      }
+    } catch (java.net.SocketTimeoutException | java.net.SocketException end) {
+      // the time is up, or the connection was cut: what arrived is the answer
+    }
+    return got.toString(StandardCharsets.UTF_8);
+  }
+
   /** The status line and headers, or null when the server closed the connection first. */
   String readHead() throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();

@@ -9,12 +9,10 @@ import io.tidings.article.Related;
 import io.tidings.catalog.Snapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
@@ -230,22 +227,5 @@ final class SampleFeeds {
         }
       }
     }
-  }
-
-  /** Every {@code secured:} value of the sample files, read from the files themselves. */
-  static List<String> securedValues() {
-    Pattern secured = Pattern.compile("(?m)^secured:\\s*\"?([^\"\\n]+)\"?\\s*$");
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(SAMPLE)) {
-      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        Matcher m = secured.matcher(Files.readString(p, StandardCharsets.UTF_8));
-        while (m.find()) {
-          out.add(m.group(1).strip());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }
