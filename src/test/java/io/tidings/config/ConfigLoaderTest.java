@@ -1,6 +1,7 @@
 package io.tidings.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aLimitThatWouldDisarmTheServerIsRefusedByName() {
+    assertThatThrownBy(() -> ConfigLoader.load(null,
+        Map.of("TIDINGS_HTTP_HEADER_TIMEOUT", "10ms"), Map.of()))
+        .hasMessageContaining("http.headerTimeout = \"10ms\"")
+        .hasMessageContaining("environment variable TIDINGS_HTTP_HEADER_TIMEOUT")
+        .hasMessageContaining("at least 100ms");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(),
+        Map.of("http.maxConnections", "0"))).hasMessageContaining("http.maxConnections");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(),
+        Map.of("http.maxHeaderSize", "2MiB"))).hasMessageContaining("http.maxHeaderSize");
+  }
+
+  @Test
   void defaultsHelperSetsOnlyTheContentDir() {
     Config c = Config.defaults(Path.of("/srv/articles"));
     assertThat(c.content().dir()).isEqualTo(Path.of("/srv/articles"));
@@ -49,6 +63,12 @@ class ConfigLoaderTest {
           port: 9090
           baseUrl: https://feeds.example.com/
           eventLoops: 3
+          maxHeaderSize: 16KiB
+          maxUriLength: 2048
+          maxQueryParams: 10
+          headerTimeout: 500ms
+          idleTimeout: 2m
+          maxConnections: 100
         content:
           dir: /data/articles
           watch: POLL
@@ -72,7 +92,8 @@ class ConfigLoaderTest {
           stylesheet: false
         """), Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com",
-        Duration.ofSeconds(8), 3, false, ConfigLoader.load(null, Map.of(), Map.of()).http().limits()));
+        Duration.ofSeconds(8), 3, false, new Config.Limits(16 * 1024, 2048, 10,
+            Duration.ofMillis(500), Duration.ofMinutes(2), 100)));
     assertThat(c.http().effectiveEventLoops()).isEqualTo(3);
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,
