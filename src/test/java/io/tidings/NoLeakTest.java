@@ -49,11 +49,12 @@ class NoLeakTest {
   /** Every canary starts with this, so any piece of one is easy to spot. */
   private static final String MARK = "QZXCANARY";
   /**
-   * Endpoints that stream (server-sent events) and never end: each is read for a bounded
-   * time over a socket. Add {@code /events} (and its filtered forms) here once it exists.
+   * Endpoints read over a socket for a bounded time while articles change: the event
+   * streams, which never end (and a feed, which does). Add any new streaming endpoint here.
    */
-  static final List<String> STREAMS = List.of("/feed.atom");
-  private static final long STREAM_READ_MS = 1500;
+  static final List<String> STREAMS = List.of("/events", "/events?topic=probe-later",
+      "/events?q=probe", "/feed.atom");
+  private static final long STREAM_READ_MS = 3000;
 
   @TempDir static Path dir;
   static Path content;
@@ -312,13 +313,32 @@ class NoLeakTest {
       JsonNode found = json.readTree(server.text("/api/articles?q=" + c));
       assertThat(found.get("articles").size()).as("articles found by " + c).isZero();
     }
-    for (String stream : STREAMS) {
-      try (RawHttp http = new RawHttp(server.port(), 64 * 1024)) {
+    // Streams, open while articles with secured values are added and changed.
+    List<RawHttp> streams = new ArrayList<>();
+    try {
+      for (String stream : STREAMS) {
+        RawHttp http = new RawHttp(server.port(), 64 * 1024);
+        streams.add(http);
         http.send(stream);
-        String got = http.readFor(STREAM_READ_MS);
-        assertThat(got).as(stream).startsWith("HTTP/1.1 200");
-        assertClean(stream, got);
+        String head = http.readHead(); // the stream is open: what follows is live
+        assertThat(head).as(stream).startsWith("HTTP/1.1 200");
+        assertClean(stream, head);
+      }
+      Articles.write(content, "later/streamed.txt", head(904, "Probe Later") + "secured: "
+          + canary("streamed") + "\n---\n");
+      Articles.write(content, "later/new.txt", head(902, "Probe Later").replace("Probe article",
+          "Changed probe article") + "secured:\n  - " + canary("changed") + "\n---\n");
+      for (int i = 0; i < STREAMS.size(); i++) {
+        String got = streams.get(i).readFor(STREAM_READ_MS);
+        if (STREAMS.get(i).startsWith("/events")) {
+          assertThat(got).as(STREAMS.get(i)).contains("event: added", "/a/904");
+        }
+        assertClean(STREAMS.get(i), got);
         fetched++;
+      }
+    } finally {
+      for (RawHttp http : streams) {
+        http.close();
       }
     }
     assertThat(fetched).isGreaterThan(300);

@@ -30,7 +30,7 @@ final class Settings {
           "time a connection has to send a complete request head; then it is closed"),
       new Setting("http.idleTimeout", "60s", ValueType.duration(Duration.ofSeconds(1)),
           "a connection that neither sends nor receives a byte for this long is closed"),
-      new Setting("http.maxConnections", "4096", ValueType.integer(1, 1_000_000),
+      new Setting("http.maxConnections", "16384", ValueType.integer(1, 1_000_000),
           "open connections at once, over every event loop; more are closed at once"),
       new Setting("content.dir", "conf/content", ValueType.string(),
           "directory of article files, read recursively"),

@@ -27,7 +27,7 @@ class ConfigLoaderTest {
     assertThat(c.http()).isEqualTo(
         new Config.Http("0.0.0.0", 8080, "", Duration.ofSeconds(8), 0, false,
             new Config.Limits(8192, 4096, 64, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                4096)));
+                16384)));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("conf/content"), "auto",
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
         List.of("txt", "md", "markdown", "yaml", "yml"), 0));
