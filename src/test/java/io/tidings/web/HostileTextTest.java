@@ -68,9 +68,11 @@ class HostileTextTest {
 
   @Test
   void anUnknownTopicWrittenAsMarkupIsShownAsText() {
-    String path = "/topics/%3Cscript%3Ewindow.__pwned%3D3%3C%2Fscript%3E";
+    // (No closing tag: an encoded slash in a path segment is refused, see HostileRequestsTest.)
+    String path = "/topics/%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D3%3E";
     String html = text(ok(server, path));
-    assertThat(html).doesNotContain("<script>window").contains("No article has this topic yet");
+    assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x")
+        .contains("No article has this topic yet");
   }
 
   @Test
