@@ -30,9 +30,11 @@ final class FeedCheck {
   private FeedCheck() {}
 
   /**
-   * @param bodies where the body is parsed, or found parsed when these bytes came before
+   * Checks a 200 as a whole: its bytes ({@link #bytes}), then its items ({@link #checkItems}).
+   *
    * @param staticIds the ids of the articles that the writer does not own, which the complete
    *     feed must always list, no more and no fewer; null before they are known
+   * @param parser where the body is parsed, or found parsed when these bytes came before
    */
   static Checked check(FeedSpec spec, boolean gzip, Reply r, Set<String> staticIds,
       ParsedBodies.Parser parser) throws Problem {

@@ -34,16 +34,11 @@ final class SnapshotLedger {
   private final Map<Key, Seen> feeds = new HashMap<>();
   private final Map<String, Map<String, Item>> articles = new HashMap<>();
   private final Map<String, List<FeedSpec>> specsByVersion = new HashMap<>();
-  private final Map<String, FeedSpec> specs = new HashMap<>();
   private final Queue<String> violations = new ConcurrentLinkedQueue<>();
   private final AtomicLong violationCount = new AtomicLong();
   private final Map<String, Long> firstSeen = new java.util.concurrent.ConcurrentHashMap<>();
   private long crossChecks;
   private long pairsWithoutReference;
-
-  SnapshotLedger(List<FeedSpec> mix) {
-    mix.forEach(s -> specs.put(s.path(), s));
-  }
 
   /** Notes when a response (200 or 304) first named {@code version}. */
   void seen(String version, long nanos) {
