@@ -30,6 +30,15 @@ final class ProcessFootprint {
     return least;
   }
 
+  /** Time spent in garbage collection so far, all collectors. */
+  static long gcMillis() {
+    long ms = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
   static String mib(long bytes) {
     return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
