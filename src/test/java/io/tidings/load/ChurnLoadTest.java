@@ -79,7 +79,8 @@ class ChurnLoadTest {
       LoadClients clients = new LoadClients(client, mix, ledger, convergence.staticIds(),
           bodies);
       long loadStart = System.nanoTime();
-      clients.start(CLIENTS, loadStart + Duration.ofSeconds(SECONDS + 120L).toNanos());
+      // Bounded: past the writer's own limit and the convergence's, the readers stop anyway.
+      clients.start(CLIENTS, loadStart + Duration.ofSeconds(3L * SECONDS + 120).toNanos());
       long gcBefore = ProcessFootprint.gcMillis();
       // A starved machine slows the writer down (its rate is reported); it must finish.
       writer.run(SECONDS * OPS_PER_SECOND, OPS_PER_SECOND, 2L * SECONDS + 60);
