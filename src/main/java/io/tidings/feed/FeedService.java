@@ -110,7 +110,8 @@ public final class FeedService {
       case ATOM -> new AtomRenderer(xml, request.baseUrl() + "/topics/");
       case JSON -> json;
     };
-    return RenderedFeed.of(request.format(), renderer.render(meta, items), meta.updated());
+    return RenderedFeed.of(request.format(), renderer.render(meta, items), meta.updated(),
+        snapshot.versionHex());
   }
 
   /** "Tidings", "Tidings: AI", "Tidings: AI, Space · Reuters · “chip”": the filter in words. */

@@ -65,18 +65,27 @@ final class RenderCache {
     }
   }
 
+  /**
+   * Drops the entries that the change touches and marks the others as the rendering of the new
+   * snapshot too (their bytes are what it would render), so that a feed's snapshot version is
+   * the current one whenever the cache is up to date, whatever its render history.
+   */
   synchronized void invalidate(SnapshotChange change) {
     if (change.added().size() + change.removed().size() > CLEAR_ABOVE) {
       entries.clear();
       bytes = 0;
       return;
     }
-    Iterator<Entry> it = entries.values().iterator();
+    String next = change.next().versionHex();
+    Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
     while (it.hasNext()) {
-      Entry e = it.next();
+      Map.Entry<String, Entry> me = it.next();
+      Entry e = me.getValue();
       if (touches(e.query(), change)) {
         bytes -= e.feed().weight();
         it.remove();
+      } else {
+        me.setValue(new Entry(e.feed().at(next), e.query()));
       }
     }
   }

@@ -11,13 +11,23 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A feed's bytes, ready to send as they are: identity and gzip bodies, a strong ETag derived
- * from the bytes, and Last-Modified (the newest item's date; null for an empty feed).
+ * from the bytes, Last-Modified (the newest item's date; null for an empty feed), and the
+ * version of the newest snapshot that these bytes are known to be the rendering of.
+ *
+ * @param snapshot {@link io.tidings.catalog.Snapshot#versionHex()} of the snapshot the bytes
+ *     were rendered from, or of a later one that the render cache checked they still match
  */
 public record RenderedFeed(FeedFormat format, byte[] body, byte[] gzip, String etag,
-    Instant lastModified) {
+    Instant lastModified, String snapshot) {
 
-  static RenderedFeed of(FeedFormat format, byte[] body, Instant lastModified) {
-    return new RenderedFeed(format, body, gzip(body), etagOf(body), lastModified);
+  static RenderedFeed of(FeedFormat format, byte[] body, Instant lastModified, String snapshot) {
+    return new RenderedFeed(format, body, gzip(body), etagOf(body), lastModified, snapshot);
+  }
+
+  /** The same bytes, vouched for by a later snapshot that renders them identically. */
+  RenderedFeed at(String laterSnapshot) {
+    return laterSnapshot.equals(snapshot) ? this
+        : new RenderedFeed(format, body, gzip, etag, lastModified, laterSnapshot);
   }
 
   /** The ETag of the gzip body: the same entity, another representation, so another tag. */

@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 final class FeedHandler implements Handler<RoutingContext> {
   /** What browsers apply a feed's XSLT to. */
   static final String BROWSER_TYPE = "application/xml; charset=utf-8";
+  /** The version of the snapshot whose rendering the response is (README, "HTTP"). */
+  static final String SNAPSHOT_HEADER = "X-Tidings-Snapshot";
 
   private final FeedService feeds;
   private final BaseUrl baseUrl;
@@ -100,7 +102,8 @@ final class FeedHandler implements Handler<RoutingContext> {
         .putHeader("ETag", gzip ? gzipEtag : etag)
         .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", negotiated ? "Accept-Encoding, Accept" : "Accept-Encoding")
-        .putHeader("Access-Control-Allow-Origin", "*");
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader(SNAPSHOT_HEADER, feed.snapshot());
     if (feed.format() != FeedFormat.JSON) {
       SecurityPolicy.feed(res); // a browser renders it through the XSLT: a page
     }
