@@ -43,7 +43,8 @@ final class IngestHarness implements AutoCloseable {
   private IngestHarness(Path base, Config.Content config) {
     this.base = base;
     this.root = config.dir();
-    this.catalog = new Catalog(config.includeUnpublished());
+    this.catalog = new Catalog(config.includeUnpublished(), config.hideFuture(),
+        java.time.Clock.systemUTC());
     this.catalog.onChange(changes::add);
     this.ingest = new Ingest(config, new ArticleParser(config.maxFileSize()), catalog);
   }
