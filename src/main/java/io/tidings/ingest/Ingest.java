@@ -198,7 +198,7 @@ public final class Ingest implements AutoCloseable {
 
     @Override
     public void rootLost() {
-      thread.execute(() -> rescan("content directory's watch ended"));
+      thread.execute(Ingest.this::rootWatchEnded);
     }
   }
 
@@ -301,7 +301,9 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = new ArrayList<>();
     Set<String> toRead = new java.util.TreeSet<>();
     for (Map.Entry<String, FileStamp> e : found.entrySet()) {
-      if (!e.getValue().equals(known.get(e.getKey()))) {
+      // A file that could not be read (permissions) is tried again on every walk: a chmod
+      // that makes it readable changes neither its size nor its time.
+      if (!e.getValue().equals(known.get(e.getKey())) || isUnreadable(e.getKey())) {
         toRead.add(e.getKey());
       }
     }
@@ -312,6 +314,18 @@ public final class Ingest implements AutoCloseable {
     }
     changes.addAll(reading.readAll(toRead, false));
     apply(changes, found);
+  }
+
+  /**
+   * The content directory's own watch ended: it was deleted, and may already be back (`rm -rf
+   * dir && mkdir dir` leaves no gap to notice). A directory that is there now is a new one
+   * whose folders nobody watches yet: watch it, then walk it. Ingest thread only.
+   */
+  private void rootWatchEnded() {
+    if (watchMode.equals("native") && !directoryMissing && Files.isDirectory(root)) {
+      restartWatcher();
+    }
+    rescan("content directory's watch ended");
   }
 
   private void restartWatcher() {
@@ -325,6 +339,11 @@ public final class Ingest implements AutoCloseable {
       w.start();
       watcher = w;
     } catch (IOException e) {
+      if (!Files.isDirectory(root)) {
+        watcher = null;
+        rootMissing(); // gone again meanwhile: watched again when it returns
+        return;
+      }
       LOG.warn("cannot watch {} again ({}); polling instead", root, e.getMessage());
       watchMode = "poll";
       watchNote = "native watch lost: " + e.getMessage();
@@ -423,6 +442,12 @@ public final class Ingest implements AutoCloseable {
           after.size() - before.size() == 1 ? "its" : "their", after.size(), after.versionHex());
     }
     scheduleRelease();
+  }
+
+  private boolean isUnreadable(String file) {
+    ParseError e = reported.get(file);
+    return e != null && e.line() == 0 && (e.reason().startsWith("permission denied")
+        || e.reason().startsWith("could not read the file"));
   }
 
   private void logProblem(FileChange c) {
