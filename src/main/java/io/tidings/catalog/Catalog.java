@@ -68,7 +68,10 @@ public final class Catalog {
     return clock;
   }
 
-  /** When the soonest scheduled article is due, or null when none is held back. */
+  /**
+   * When the soonest scheduled article is due, or null when none is held back. For the thread
+   * that calls {@link #apply}; others read {@code current().scheduled()}.
+   */
   public Instant nextDue() {
     return scheduled.isEmpty() ? null : scheduled.first().publishedAt();
   }
