@@ -2,6 +2,7 @@ package io.tidings.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tidings.testing.FuzzInputs;
 import java.util.Optional;
@@ -25,6 +26,9 @@ class ArticleParserFuzzTest {
   }
 
   @MethodSource("seeds")
+  @DictionaryEntries({"---\n", "title: ", "publishedDateTime: ", "originalUrl: ", "webUrl: ",
+      "excerpt: ", "topics: ", "provider: ", "domain: ", "images: ", "related: ", "published: ",
+      "secured: ", "2023-10-17T16:45:00Z", "https://", "\n  - "})
   @FuzzTest(maxDuration = "30s")
   void parse(byte[] file) {
     Parsed parsed = PARSER.parse("fuzz.txt", file);
