@@ -426,7 +426,11 @@ public final class Ingest implements AutoCloseable {
     }
     // +1 ms: the article is due once now is not before its time, and the timer is in ms.
     long millis = Math.max(0, wait.toMillis()) + 1;
-    release = thread.schedule(this::releaseDue, millis, TimeUnit.MILLISECONDS);
+    try {
+      release = thread.schedule(this::releaseDue, millis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      release = null; // closing
+    }
   }
 
   /** Publishes the scheduled articles whose time has come, as a change with no file in it. */
