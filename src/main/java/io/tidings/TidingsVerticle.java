@@ -14,6 +14,7 @@ import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.DeploymentOptions;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class TidingsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Catalog catalog = new Catalog(config.content().includeUnpublished());
+    Catalog catalog = new Catalog(config.content().includeUnpublished(),
+        config.content().hideFuture(), Clock.systemUTC());
     ingest = new Ingest(config.content(), new ArticleParser(config.content().maxFileSize()),
         catalog);
     renderPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {

@@ -2,13 +2,17 @@ package io.tidings.catalog;
 
 import io.tidings.article.Article;
 import io.tidings.article.ParseError;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -17,9 +21,19 @@ import java.util.function.Consumer;
  * an identity, and makes each next {@link Snapshot} from the previous one plus a batch of file
  * changes, touching only what the batch touched. Not thread-safe: one ingest thread calls
  * {@link #apply}; any thread may read {@link #current()}.
+ *
+ * <p>With {@code hideFuture}, an article dated after now is held back (scheduled) from every
+ * snapshot until its time comes; {@link #apply} then releases it as an addition, with or
+ * without a file change ({@code apply(List.of())} at {@link #nextDue()} is how ingest does it).
  */
 public final class Catalog {
+  /** Scheduled articles, soonest first; one winner per identity, so (time, id) is unique. */
+  private static final Comparator<Article> BY_TIME =
+      Comparator.comparing(Article::publishedAt).thenComparing(Article::id);
+
   private final boolean includeUnpublished;
+  private final boolean hideFuture;
+  private final Clock clock;
   private final Map<String, FileState> files = new HashMap<>();
   /** Identity to the files that claim it; almost always one. */
   private final Map<String, List<String>> claims = new HashMap<>();
@@ -30,11 +44,36 @@ public final class Catalog {
   private final List<Consumer<SnapshotChange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Snapshot current = Snapshot.EMPTY;
   private int hiddenDrafts;
+  /** Winners held back because they are dated after now (hideFuture). */
+  private final TreeSet<Article> scheduled = new TreeSet<>(BY_TIME);
 
   private record FileState(Article article, ParseError error) {}
 
+  /** A catalog that shows every article whatever its date. */
   public Catalog(boolean includeUnpublished) {
+    this(includeUnpublished, false, Clock.systemUTC());
+  }
+
+  /**
+   * @param hideFuture hold back articles dated after {@code clock}'s now until their time
+   * @param clock what "now" is, for hideFuture
+   */
+  public Catalog(boolean includeUnpublished, boolean hideFuture, Clock clock) {
     this.includeUnpublished = includeUnpublished;
+    this.hideFuture = hideFuture;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * When the soonest scheduled article is due, or null when none is held back. For the thread
+   * that calls {@link #apply}; others read {@code current().scheduled()}.
+   */
+  public Instant nextDue() {
+    return scheduled.isEmpty() ? null : scheduled.first().publishedAt();
   }
 
   public Snapshot current() {
@@ -51,8 +90,13 @@ public final class Catalog {
     return Set.copyOf(files.keySet());
   }
 
-  /** Applies one batch; announces and returns the next snapshot (the same one if nothing changed). */
+  /**
+   * Applies one batch, and releases every scheduled article whose time has come (so an empty
+   * batch releases only those); announces and returns the next snapshot (the same one if
+   * nothing changed).
+   */
   public Snapshot apply(List<FileChange> changes) {
+    Instant now = clock.instant();
     Set<String> touchedIds = new HashSet<>();
     for (FileChange change : changes) {
       applyFile(change, touchedIds);
@@ -67,27 +111,36 @@ public final class Catalog {
       }
       if (before != null) {
         winners.remove(id);
-        if (isVisible(before)) {
-          removed.add(before);
-        } else {
-          hiddenDrafts--;
+        if (!scheduled.remove(before)) {
+          if (isVisible(before)) {
+            removed.add(before);
+          } else {
+            hiddenDrafts--;
+          }
         }
       }
       if (after != null) {
         winners.put(id, after);
-        if (isVisible(after)) {
-          added.add(after);
-        } else {
+        if (!isVisible(after)) {
           hiddenDrafts++;
+        } else if (hideFuture && after.publishedAt().isAfter(now)) {
+          scheduled.add(after);
+        } else {
+          added.add(after);
         }
       }
+    }
+    while (!scheduled.isEmpty() && !scheduled.first().publishedAt().isAfter(now)) {
+      added.add(scheduled.pollFirst());
     }
     Snapshot previous = current;
     // Both lists newest first: whoever relays a change (SSE, logs) must not see hash order.
     List<Article> addedInOrder = Ordering.sorted(added);
-    Snapshot next = SnapshotBuilder.next(previous, removed, addedInOrder, hiddenDrafts,
+    Snapshot.Scheduled held = new Snapshot.Scheduled(scheduled.size(), nextDue());
+    Snapshot next = SnapshotBuilder.next(previous, removed, addedInOrder, hiddenDrafts, held,
         List.copyOf(problems.values()), List.copyOf(duplicates.values()));
     if (removed.isEmpty() && added.isEmpty() && next.hiddenDrafts() == previous.hiddenDrafts()
+        && next.scheduled().equals(previous.scheduled())
         && next.problems().equals(previous.problems())
         && next.duplicates().equals(previous.duplicates())) {
       return previous;

@@ -1,6 +1,7 @@
 package io.tidings.catalog;
 
 import io.tidings.article.Article;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param providers by provider key; iteration order is the key order
  * @param categories by category key; iteration order is the key order
  * @param hiddenDrafts articles with {@code published: false} that are not shown
+ * @param scheduled articles dated in the future, held back until their time (content.hideFuture)
  * @param problems files that do not parse, by file, in file order
  * @param duplicates identities claimed by more than one file, in identity order
  */
@@ -25,11 +27,22 @@ public record Snapshot(
     Map<String, Facet> providers,
     Map<String, Facet> categories,
     int hiddenDrafts,
+    Scheduled scheduled,
     List<FileProblem> problems,
     List<Duplicate> duplicates) {
 
   public static final Snapshot EMPTY = new Snapshot(0L, new Article[0], Map.of(), Map.of(),
-      Map.of(), 0, List.of(), List.of());
+      Map.of(), 0, Scheduled.NONE, List.of(), List.of());
+
+  /**
+   * Articles held back until their date (content.hideFuture).
+   *
+   * @param count how many
+   * @param next when the soonest is due; null when none is held
+   */
+  public record Scheduled(int count, Instant next) {
+    public static final Scheduled NONE = new Scheduled(0, null);
+  }
 
   public int size() {
     return articles.length;

@@ -33,10 +33,12 @@ final class SnapshotBuilder {
   });
 
   static Snapshot next(Snapshot previous, Set<Article> removed, List<Article> added,
-      int hiddenDrafts, List<FileProblem> problems, List<Duplicate> duplicates) {
+      int hiddenDrafts, Snapshot.Scheduled scheduled, List<FileProblem> problems,
+      List<Duplicate> duplicates) {
     if (removed.isEmpty() && added.isEmpty()) {
       return new Snapshot(previous.version(), previous.articles(), previous.topics(),
-          previous.providers(), previous.categories(), hiddenDrafts, problems, duplicates);
+          previous.providers(), previous.categories(), hiddenDrafts, scheduled, problems,
+          duplicates);
     }
     long version = previous.version();
     for (Article a : removed) {
@@ -52,6 +54,7 @@ final class SnapshotBuilder {
         facets(previous.providers(), removed, added, PROVIDERS),
         facets(previous.categories(), removed, added, CATEGORIES),
         hiddenDrafts,
+        scheduled,
         problems,
         duplicates);
   }

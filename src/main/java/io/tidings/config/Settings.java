@@ -46,6 +46,8 @@ final class Settings {
           "larger files are refused without being read"),
       new Setting("content.includeUnpublished", "false", ValueType.bool(),
           "serve articles marked published: false (drafts)"),
+      new Setting("content.hideFuture", "true", ValueType.bool(),
+          "hold back articles dated in the future until their time comes; false: show them at once"),
       new Setting("content.extensions", "txt,md,markdown,yaml,yml", ValueType.extensions(),
           "file extensions that hold articles; other files are ignored"),
       new Setting("content.parseThreads", "0", ValueType.integer(0, 256),

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -67,13 +68,16 @@ public final class Ingest implements AutoCloseable {
   private volatile boolean ready;
   private volatile boolean directoryMissing;
   private volatile Instant lastChange;
+  /** The wake-up that releases the next scheduled article; only the ingest thread touches it. */
+  private ScheduledFuture<?> release;
+  private Instant releaseAt;
 
   public Ingest(Config.Content config, ArticleParser parser, Catalog catalog) {
     this.config = config;
     this.root = config.dir().toAbsolutePath().normalize();
     this.filter = new ContentFilter(config.extensions());
     this.catalog = catalog;
-    this.clock = Clock.systemUTC();
+    this.clock = catalog.clock();
     int threads = config.parseThreads() > 0 ? config.parseThreads()
         : Runtime.getRuntime().availableProcessors();
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tidings-ingest"));
@@ -129,7 +133,7 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = reading.readAll(found.keySet(), true);
     Snapshot snapshot = apply(changes, found);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    LOG.info("scanned {} in {}: {} articles, {} topics, {} providers{}{}{}",
+    LOG.info("scanned {} in {}: {} articles, {} topics, {} providers{}{}{}{}",
         plural(found.size(), "file"), String.format("%.2fs", seconds), snapshot.size(),
         snapshot.topics().size(), snapshot.providers().size(),
         snapshot.hiddenDrafts() == 0 ? "" : "; " + snapshot.hiddenDrafts()
@@ -137,7 +141,10 @@ public final class Ingest implements AutoCloseable {
         snapshot.problems().isEmpty() ? "" : "; " + plural(snapshot.problems().size(), "file")
             + " with errors (see /status)",
         snapshot.duplicates().isEmpty() ? "" : "; " + snapshot.duplicates().size()
-            + " duplicate identities");
+            + " duplicate identities",
+        snapshot.scheduled().count() == 0 ? "" : "; " + plural(snapshot.scheduled().count(),
+            "article") + " dated in the future held back until their time (content.hideFuture),"
+            + " the next at " + snapshot.scheduled().next());
     ready = true;
     return snapshot;
   }
@@ -191,7 +198,7 @@ public final class Ingest implements AutoCloseable {
 
     @Override
     public void rootLost() {
-      thread.execute(() -> rescan("content directory's watch ended"));
+      thread.execute(Ingest.this::rootWatchEnded);
     }
   }
 
@@ -294,7 +301,9 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = new ArrayList<>();
     Set<String> toRead = new java.util.TreeSet<>();
     for (Map.Entry<String, FileStamp> e : found.entrySet()) {
-      if (!e.getValue().equals(known.get(e.getKey()))) {
+      // A file that could not be read (permissions) is tried again on every walk: a chmod
+      // that makes it readable changes neither its size nor its time.
+      if (!e.getValue().equals(known.get(e.getKey())) || isUnreadable(e.getKey())) {
         toRead.add(e.getKey());
       }
     }
@@ -305,6 +314,18 @@ public final class Ingest implements AutoCloseable {
     }
     changes.addAll(reading.readAll(toRead, false));
     apply(changes, found);
+  }
+
+  /**
+   * The content directory's own watch ended: it was deleted, and may already be back (`rm -rf
+   * dir && mkdir dir` leaves no gap to notice). A directory that is there now is a new one
+   * whose folders nobody watches yet: watch it, then walk it. Ingest thread only.
+   */
+  private void rootWatchEnded() {
+    if (watchMode.equals("native") && !directoryMissing && Files.isDirectory(root)) {
+      restartWatcher();
+    }
+    rescan("content directory's watch ended");
   }
 
   private void restartWatcher() {
@@ -318,6 +339,11 @@ public final class Ingest implements AutoCloseable {
       w.start();
       watcher = w;
     } catch (IOException e) {
+      if (!Files.isDirectory(root)) {
+        watcher = null;
+        rootMissing(); // gone again meanwhile: watched again when it returns
+        return;
+      }
       LOG.warn("cannot watch {} again ({}); polling instead", root, e.getMessage());
       watchMode = "poll";
       watchNote = "native watch lost: " + e.getMessage();
@@ -367,7 +393,65 @@ public final class Ingest implements AutoCloseable {
             after.size(), after.versionHex());
       }
     }
+    scheduleRelease();
     return after;
+  }
+
+  /**
+   * Longest sleep before the release time is checked again: the executor waits on the
+   * monotonic clock, so a wall clock that jumps (NTP, a resumed VM) is caught up within this.
+   */
+  private static final Duration RELEASE_RECHECK = Duration.ofMinutes(1);
+
+  /**
+   * Arms one wake-up, on the ingest thread, for when the soonest scheduled article is due
+   * (content.hideFuture); a batch that changes what is due moves it. Ingest thread only.
+   */
+  private void scheduleRelease() {
+    Instant due = catalog.nextDue();
+    if (due != null && due.equals(releaseAt) && release != null && !release.isDone()) {
+      return;
+    }
+    if (release != null) {
+      release.cancel(false);
+      release = null;
+    }
+    releaseAt = due;
+    if (due == null) {
+      return;
+    }
+    Duration wait = Duration.between(clock.instant(), due);
+    if (wait.compareTo(RELEASE_RECHECK) > 0) {
+      wait = RELEASE_RECHECK;
+    }
+    // +1 ms: the article is due once now is not before its time, and the timer is in ms.
+    long millis = Math.max(0, wait.toMillis()) + 1;
+    try {
+      release = thread.schedule(this::releaseDue, millis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      release = null; // closing
+    }
+  }
+
+  /** Publishes the scheduled articles whose time has come, as a change with no file in it. */
+  private void releaseDue() {
+    release = null;
+    releaseAt = null;
+    Snapshot before = catalog.current();
+    Snapshot after = catalog.apply(List.of());
+    if (after != before) {
+      lastChange = clock.instant();
+      LOG.info("{} reached {} publication time: {} articles now, version {}",
+          plural(after.size() - before.size(), "scheduled article"),
+          after.size() - before.size() == 1 ? "its" : "their", after.size(), after.versionHex());
+    }
+    scheduleRelease();
+  }
+
+  private boolean isUnreadable(String file) {
+    ParseError e = reported.get(file);
+    return e != null && e.line() == 0 && (e.reason().startsWith("permission denied")
+        || e.reason().startsWith("could not read the file"));
   }
 
   private void logProblem(FileChange c) {

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 final class IngestHarness implements AutoCloseable {
   final Path base;
   final Path root;
+  final Config.Content config;
   final Catalog catalog;
   final Ingest ingest;
   /** Every snapshot announcement, in order. */
@@ -43,7 +44,9 @@ final class IngestHarness implements AutoCloseable {
   private IngestHarness(Path base, Config.Content config) {
     this.base = base;
     this.root = config.dir();
-    this.catalog = new Catalog(config.includeUnpublished());
+    this.config = config;
+    this.catalog = new Catalog(config.includeUnpublished(), config.hideFuture(),
+        java.time.Clock.systemUTC());
     this.catalog.onChange(changes::add);
     this.ingest = new Ingest(config, new ArticleParser(config.maxFileSize()), catalog);
   }
@@ -154,6 +157,42 @@ final class IngestHarness implements AutoCloseable {
 
   private boolean has(String shortId) {
     return article(shortId) != null;
+  }
+
+  /**
+   * Settles, then checks that the catalog is what a fresh scan of the directory makes (the same
+   * walk and parser as the server's first scan, from nothing): the same articles with the same
+   * content (the version), the same files with errors and the same duplicates. Files that broke
+   * after they parsed keep serving their last good version (DESIGN.md), which a fresh scan
+   * cannot know: their articles are {@code staleIds}.
+   */
+  void assertMatchesDisk(String... staleIds) {
+    settle();
+    ContentScan.Result fresh;
+    try {
+      fresh = ContentScan.run(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Snapshot live = current();
+    List<String> expected = new java.util.ArrayList<>(ids(fresh.snapshot()));
+    expected.addAll(List.of(staleIds));
+    assertThat(ids(live)).as("articles, against a fresh scan").containsExactlyInAnyOrderElementsOf(
+        expected);
+    if (staleIds.length == 0) {
+      assertThat(live.versionHex()).as("content version, against a fresh scan")
+          .isEqualTo(fresh.snapshot().versionHex());
+    }
+    assertThat(live.problems()).extracting(p -> p.error().toString())
+        .as("files with errors, against a fresh scan")
+        .containsExactlyElementsOf(fresh.snapshot().problems().stream()
+            .map(p -> p.error().toString()).toList());
+    assertThat(live.problems().stream().filter(FileProblem::stale).count()).as("stale files")
+        .isEqualTo(staleIds.length);
+    assertThat(live.duplicates()).as("duplicates, against a fresh scan")
+        .isEqualTo(fresh.snapshot().duplicates());
+    assertThat(live.hiddenDrafts()).isEqualTo(fresh.snapshot().hiddenDrafts());
+    assertThat(ingest.status().filesSeen()).as("files seen").isEqualTo(fresh.files());
   }
 
   /** The snapshots announced since the {@code from}th announcement. */

@@ -1,0 +1,78 @@
+package io.tidings.ingest;
+
+import static io.tidings.testing.Articles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidings.catalog.FileProblem;
+import io.tidings.testing.Await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Permissions taken away and given back, on a file and on a folder, with the catalog checked
+ * against a fresh scan after each step. Needs a process whose reads the file modes can deny:
+ * not root with its usual capabilities ({@link IngestPermissionsTest} sees to that). Also a
+ * program, so that the test can run it in such a process: {@code PermissionScenario BASE MODE}
+ * exits 0 when every step held, 1 with the failure otherwise.
+ */
+final class PermissionScenario {
+  private PermissionScenario() {}
+
+  static void run(Path base, String mode) throws Exception {
+    try (IngestHarness h = IngestHarness.create(base, mode)) {
+      h.write("ok.txt", article("ok"));
+      Path locked = h.write("locked.txt", article("locked").title("readable"));
+      h.write("dir/inner.txt", article("inner"));
+      h.start();
+      h.assertMatchesDisk();
+
+      // Unreadable: the last good version keeps serving, marked stale (DESIGN.md). With file
+      // events the chmod itself is seen; a poll sees it with the next change of the file.
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
+      if (mode.equals("native")) {
+        FileProblem p = awaitProblem(h, "locked.txt");
+        assertThat(p.error().reason()).startsWith("permission denied");
+        assertThat(p.stale()).isTrue();
+        h.assertMatchesDisk("locked");
+      }
+      Files.writeString(locked, article("locked").title("written while unreadable").text());
+      awaitProblem(h, "locked.txt");
+      assertThat(h.article("locked").title()).isEqualTo("readable");
+      h.assertMatchesDisk("locked");
+
+      // Readable again: read at once, the error gone.
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
+      h.awaitTitle("locked", "written while unreadable");
+      Await.untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
+      h.assertMatchesDisk();
+
+      // A folder that cannot be listed hides what is in it; listed again, it is back.
+      Path dir = h.root.resolve("dir");
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+      h.awaitIds("locked", "ok");
+      h.assertMatchesDisk();
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      h.awaitIds("inner", "locked", "ok");
+      h.write("dir/later.txt", article("later"));
+      h.awaitIds("inner", "later", "locked", "ok");
+      h.assertMatchesDisk();
+    }
+  }
+
+  private static FileProblem awaitProblem(IngestHarness h, String file) {
+    Await.until("a problem with " + file, Await.DEFAULT, () -> h.problem(file) != null);
+    return h.problem(file);
+  }
+
+  public static void main(String[] args) {
+    try {
+      run(Path.of(args[0]), args[1]);
+      System.out.println("permission scenario passed: " + args[1]);
+      System.exit(0);
+    } catch (Throwable t) {
+      t.printStackTrace(System.out);
+      System.exit(1);
+    }
+  }
+}
