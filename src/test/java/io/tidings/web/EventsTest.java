@@ -306,6 +306,24 @@ class EventsTest {
   }
 
   @Test
+  void aFutureDatedArticleIsAddedWhenItsTimeComes(@TempDir Path dir) throws Exception {
+    try (TestServer server = TestServer.start(dir);
+        SseClient sse = SseClient.connect(clients, server.port(), "/events")) {
+      java.time.Instant due = java.time.Instant.now().plusSeconds(3)
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      Articles.write(dir, "soon.md", Articles.article("soon").at(due.toString()).topics("AI")
+          .text());
+      Articles.write(dir, "now.md", Articles.text("now", "Now", "AI"));
+      SseClient.Event first = sse.next();
+      assertThat(data(first).get("id").asText()).isEqualTo(Articles.url("now"));
+      SseClient.Event released = sse.next(Duration.ofSeconds(20));
+      assertThat(released.type()).isEqualTo("added");
+      assertThat(data(released).get("id").asText()).isEqualTo(Articles.url("soon"));
+      assertThat(java.time.Instant.now()).isAfterOrEqualTo(due);
+    }
+  }
+
+  @Test
   void aBadFilterIs400(@TempDir Path dir) throws Exception {
     try (TestServer server = TestServer.start(dir)) {
       HttpResponse<byte[]> r = server.get("/events?minQuality=lots");
