@@ -139,11 +139,13 @@ poll_for 3
 
 # 1. A new article: both replicas show it within a second, nginx soon after (max-age 1s).
 date +%s.%N >>"$WORK/changes"
-cat >"$WORK/content/zz-failover-news.txt" <<'ARTICLE'
+# Dated now, the newest of all (a future date would be held back by content.hideFuture).
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+cat >"$WORK/content/zz-failover-news.txt" <<ARTICLE
 ---
 title: "Failover drill: both replicas see this"
 excerpt: "Written by src/test/deploy/failover.sh while a client polls through nginx."
-publishedDateTime: 2030-01-01T00:00:00Z
+publishedDateTime: $NOW
 originalUrl: "https://example.com/failover-drill"
 webUrl: "https://example.com/failover-drill"
 type: article
