@@ -137,7 +137,13 @@ CLIENT_PID=$!
 poll_for() { sleep "$1"; kill -0 "$CLIENT_PID" 2>/dev/null || die "the client died"; }
 poll_for 3
 
-# 1. A new article: both replicas show it within a second, nginx soon after (max-age 1s).
+# 1. A new article: both replicas show it within a second, nginx soon after (max-age 1s); a
+#    subscriber of /events through nginx hears of it.
+$PY "$CLIENT" events "$PORT_N" "Failover drill: both replicas see this" "$WORK/events-ready" \
+  >"$WORK/events.out" 2>&1 &
+EVENTS_PID=$!
+for _ in $(seq 50); do [ -e "$WORK/events-ready" ] && break; sleep 0.1; done
+[ -e "$WORK/events-ready" ] || die "no event stream through nginx: $(cat "$WORK/events.out")"
 date +%s.%N >>"$WORK/changes"
 # Dated now, the newest of all (a future date would be held back by content.hideFuture).
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -165,6 +171,8 @@ say "new article on each replica after (port:ms) $SEEN"
 VIA_NGINX=$($PY "$CLIENT" appears "Failover drill: both replicas see this" "$PORT_N") \
   || die "the new article did not come through nginx within 5 s"
 say "new article through nginx after (port:ms) $VIA_NGINX"
+wait "$EVENTS_PID" || die "the event stream through nginx: $(cat "$WORK/events.out")"
+say "event stream through nginx: added after $(cat "$WORK/events.out") ms"
 FWD=$($PY "$CLIENT" forwarded "$PORT_N" "$PORT_A" /topics/space/feed.atom) \
   || die "a reader's If-None-Match on a cache miss: $FWD"
 grep -q ' 304 MISS "[^"]*" "304" /topics/space/feed.atom$' "$WORK/nginx/logs/access.log" \

@@ -5,6 +5,7 @@
   poll_client.py appears TITLE PORT...       ms until /feed.atom of each port shows TITLE
   poll_client.py same PORT...                whether every port answers a set of URLs alike
   poll_client.py forwarded NGINX PORT PATH   a conditional GET on a cache miss reaches PORT
+  poll_client.py events PORT TITLE READY     /events until an `added` event names TITLE
 """
 import http.client
 import json
@@ -133,6 +134,29 @@ def same(ports):
     sys.exit(1 if differ or status != 200 else 0)
 
 
+def events(port, title, ready):
+    """Listens on /events (through nginx); touches READY once the stream is open, then waits
+    up to 15 s for an `added` event whose data names TITLE and prints the ms it took."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    conn.request("GET", "/events?topic=ai")
+    res = conn.getresponse()
+    if res.status != 200 or not res.getheader("Content-Type", "").startswith("text/event-stream"):
+        sys.exit("GET /events answered %d %s" % (res.status, res.getheader("Content-Type")))
+    open(ready, "w").close()
+    start = time.monotonic()
+    event = None
+    while time.monotonic() - start < 15:
+        line = res.fp.readline().decode("utf-8").rstrip("\r\n")
+        if line.startswith("event: "):
+            event = line[len("event: "):]
+        elif line.startswith("data: ") and event == "added" and title in line:
+            print("%d" % ((time.monotonic() - start) * 1000))
+            return
+        elif line == "":
+            event = None
+    sys.exit("no added event naming %r within 15 s" % title)
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "poll":
@@ -141,6 +165,8 @@ if __name__ == "__main__":
         appears(args[0], [int(p) for p in args[1:]])
     elif mode == "forwarded":
         forwarded(int(args[0]), int(args[1]), args[2])
+    elif mode == "events":
+        events(int(args[0]), args[1], args[2])
     elif mode == "same":
         same([int(p) for p in args])
     else:
