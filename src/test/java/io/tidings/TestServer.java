@@ -130,6 +130,22 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The value of a metric without labels (or of its first series) in /metrics. */
+  public double metric(String name) {
+    String text;
+    try {
+      text = text("/metrics");
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("GET /metrics failed", e);
+    }
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no metric " + name + " in /metrics");
+  }
+
   /** The body as UTF-8 text. */
   public String text(String pathAndQuery) throws IOException, InterruptedException {
     return new String(get(pathAndQuery).body(), java.nio.charset.StandardCharsets.UTF_8);

@@ -138,7 +138,7 @@ class WebSubTest {
       String rss = server.text("/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/feed.rss");
       assertThat(rss).contains("href=\"" + BASE
           + "/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/feed.rss\" rel=\"self\"");
-      Await.untilAsserted(() -> assertThat(metric(server, "tidings_websub_notifications_total"))
+      Await.untilAsserted(() -> assertThat(server.metric("tidings_websub_notifications_total"))
           .isEqualTo(21.0));
     }
   }
@@ -173,9 +173,9 @@ class WebSubTest {
       assertThat(firstGap).as("first retry after retryDelay").isGreaterThanOrEqualTo(100);
       assertThat(secondGap).as("second retry after twice that").isGreaterThanOrEqualTo(200);
       Await.untilAsserted(() -> {
-        assertThat(metric(server, "tidings_websub_notifications_failed_total")).isEqualTo(18.0);
-        assertThat(metric(server, "tidings_websub_notifications_total")).isEqualTo(9.0);
-        assertThat(metric(server, "tidings_websub_pending")).isZero();
+        assertThat(server.metric("tidings_websub_notifications_failed_total")).isEqualTo(18.0);
+        assertThat(server.metric("tidings_websub_notifications_total")).isEqualTo(9.0);
+        assertThat(server.metric("tidings_websub_pending")).isZero();
       });
     }
   }
@@ -195,11 +195,11 @@ class WebSubTest {
       Await.untilAsserted(() -> assertThat(text(server, "/topics/ai/feed.json"))
           .contains("/b\""));
       Await.untilAsserted(Duration.ofSeconds(20), () -> {
-        assertThat(metric(server, "tidings_websub_notifications_abandoned_total"))
+        assertThat(server.metric("tidings_websub_notifications_abandoned_total"))
             .isGreaterThanOrEqualTo(9.0);
-        assertThat(metric(server, "tidings_websub_pending")).isZero();
+        assertThat(server.metric("tidings_websub_pending")).isZero();
       });
-      assertThat(metric(server, "tidings_websub_notifications_total")).isZero();
+      assertThat(server.metric("tidings_websub_notifications_total")).isZero();
     }
   }
 
@@ -240,14 +240,5 @@ class WebSubTest {
     } catch (java.io.IOException | InterruptedException e) {
       throw new AssertionError("GET " + path + " failed", e);
     }
-  }
-
-  static double metric(TestServer server, String name) {
-    for (String line : text(server, "/metrics").split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name);
   }
 }

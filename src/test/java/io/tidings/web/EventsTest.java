@@ -232,7 +232,7 @@ class EventsTest {
       String excerpt = "word ".repeat(800);
       int written = 0;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (metric(server, "tidings_push_clients_cut_off_total") == 0
+      while (server.metric("tidings_push_clients_cut_off_total") == 0
           && System.nanoTime() < deadline) {
         for (int i = 0; i < 20; i++, written++) {
           Articles.write(dir, "bulk" + written + ".md",
@@ -242,9 +242,9 @@ class EventsTest {
           assertThat(good.next().type()).isEqualTo("added");
         }
       }
-      assertThat(metric(server, "tidings_push_clients_cut_off_total"))
+      assertThat(server.metric("tidings_push_clients_cut_off_total"))
           .as("the slow client cut off (%d events written)", written).isEqualTo(1.0);
-      assertThat(metric(server, "tidings_push_clients")).isEqualTo(1.0);
+      assertThat(server.metric("tidings_push_clients")).isEqualTo(1.0);
       // The server closed that connection: a client that reads at last finds its end.
       slow.resume();
       slowClosed.get(30, TimeUnit.SECONDS);
@@ -262,11 +262,11 @@ class EventsTest {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(new String(refused.body())).contains("push.maxClients");
-        assertThat(metric(server, "tidings_push_clients")).isEqualTo(1.0);
-        assertThat(metric(server, "tidings_push_clients_refused_total")).isEqualTo(1.0);
+        assertThat(server.metric("tidings_push_clients")).isEqualTo(1.0);
+        assertThat(server.metric("tidings_push_clients_refused_total")).isEqualTo(1.0);
       }
       // The place is free again once the first stream closes.
-      Await.untilAsserted(() -> assertThat(metric(server, "tidings_push_clients")).isZero());
+      Await.untilAsserted(() -> assertThat(server.metric("tidings_push_clients")).isZero());
       try (SseClient two = SseClient.connect(clients, server.port(), "/events")) {
         write(dir, "a", "One", "AI");
         assertThat(two.next().type()).isEqualTo("added");
@@ -354,20 +354,5 @@ class EventsTest {
         s.close();
       }
     }
-  }
-
-  static double metric(TestServer server, String name) {
-    String text;
-    try {
-      text = server.text("/metrics");
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new AssertionError("GET /metrics failed", e);
-    }
-    for (String line : text.split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name);
   }
 }
