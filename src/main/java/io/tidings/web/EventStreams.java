@@ -116,6 +116,7 @@ public final class EventStreams implements EventLog.Subscriber {
     context.owner().cancelTimer(heartbeatTimer);
     log.unsubscribe(this);
     for (Stream s : List.copyOf(streams)) {
+      s.closed(); // first: an event still on its way to this loop then writes nothing
       s.response.end();
     }
   }
