@@ -85,6 +85,11 @@ public final class ArticleEvent {
         || !java.util.Objects.equals(before.category(), after.category());
   }
 
+  /** {@link #showsInFeeds()} of the change from {@code before} to {@code after}. */
+  public static boolean showsDifferently(Article before, Article after) {
+    return new ArticleEvent(0, "", before, after).showsInFeeds();
+  }
+
   /**
    * The whole SSE frame of this event as {@code type}: its id, event and data lines and the
    * blank line. {@code data} is the article as a JSON Feed item: as it was for

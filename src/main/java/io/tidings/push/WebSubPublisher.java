@@ -114,7 +114,7 @@ public final class WebSubPublisher {
       Article old = before.remove(a.id());
       if (old == null) {
         touch(a, topics, providers);
-      } else if (new ArticleEvent(0, "", old, a).showsInFeeds()) {
+      } else if (ArticleEvent.showsDifferently(old, a)) {
         touch(a, topics, providers);
         touch(old, topics, providers);
       }

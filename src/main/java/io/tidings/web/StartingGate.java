@@ -18,6 +18,8 @@ final class StartingGate implements Handler<RoutingContext> {
       + " retry in a moment";
 
   private final Supplier<IngestStatus> ingest;
+  /** Once the first scan is done it stays done: from then on no status is built per request. */
+  private volatile boolean open;
 
   StartingGate(Supplier<IngestStatus> ingest) {
     this.ingest = ingest;
@@ -25,7 +27,12 @@ final class StartingGate implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (ingest.get().ready() || exempt(ctx.request().path())) {
+    if (open || exempt(ctx.request().path())) {
+      ctx.next();
+      return;
+    }
+    if (ingest.get().ready()) {
+      open = true;
       ctx.next();
       return;
     }

@@ -234,6 +234,15 @@ class WebSubTest {
         .hasMessageContaining("websub.hub").hasMessageContaining("http.baseUrl");
   }
 
+  @Test
+  void aHubThatIsNoHttpUrlIsAConfigErrorNamingTheKey() {
+    for (String bad : List.of("ftp://hub.example/", "hub.example", "https://hub.example/?a=b")) {
+      assertThatThrownBy(() -> TestServer.config(Map.of("websub.hub", bad,
+          "http.baseUrl", BASE)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("websub.hub");
+    }
+  }
+
   static String text(TestServer server, String path) {
     try {
       return server.text(path);
