@@ -81,6 +81,7 @@ public final class TidingsVerticle extends VerticleBase {
         stopping::get, metrics.scrapeHandler());
     int loops = config.http().effectiveEventLoops();
     ConnectionGuard connections = new ConnectionGuard(config.http().limits());
+    metrics.bindConnections(connections);
     return vertx.deployVerticle(() -> {
       HttpVerticle v = new HttpVerticle(config, sources, push, stopping, connections);
       servers.add(v);

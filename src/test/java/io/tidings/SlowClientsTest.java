@@ -21,12 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients that hold connections rather than use them: a head trickled a byte at a time
- * (slowloris), on a new connection and on a kept-alive one, is cut by http.headerTimeout
- * although bytes keep arriving (so the idle time-out never fires); connections over
- * http.maxConnections are closed at once, counted over every event loop together.
+ * (slowloris) is cut by http.headerTimeout on a new connection and by http.keepAliveTimeout on
+ * a kept-alive one, although bytes keep arriving (so the idle time-out never fires); a
+ * kept-alive connection stays open at least as long as its responses promise
+ * ({@code Keep-Alive: timeout}); connections over http.maxConnections are closed at once,
+ * counted over every event loop together.
  */
 class SlowClientsTest {
   private static final long HEADER_TIMEOUT_MS = 1000;
+  private static final long KEEP_ALIVE_MS = 3000;
 
   @TempDir Path dir;
   private TestServer server;
@@ -70,48 +73,114 @@ class SlowClientsTest {
     return sent;
   }
 
-  /** Asserts the server closes {@code s} near the head deadline, while bytes still arrive. */
-  private void assertCutByTheHeadDeadline(RawHttp s, long startNanos, AtomicInteger sent)
+  /** Asserts the server closes {@code s} near {@code deadlineMs}, while bytes still arrive. */
+  private void assertCutAt(long deadlineMs, RawHttp s, long startNanos, AtomicInteger sent)
       throws IOException {
     assertThat(s.closedWithin(10_000)).as("closed by the server").isTrue();
     long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
-    assertThat(tookMs).as("ms until closed").isBetween(HEADER_TIMEOUT_MS - 200,
-        HEADER_TIMEOUT_MS + 4000);
+    assertThat(tookMs).as("ms until closed").isBetween(deadlineMs - 200, deadlineMs + 4000);
     // Bytes kept arriving, and the idle time-out is 60 s: the head deadline cut it.
     assertThat(sent.get()).as("bytes trickled in the %d ms before the cut", tookMs)
         .isPositive();
   }
 
-  @Test
-  void aHeadTrickledAByteAtATimeIsCutAtTheDeadline() throws Exception {
-    start(Map.of("http.headerTimeout", HEADER_TIMEOUT_MS + "ms", "http.idleTimeout", "60s"));
-    RawHttp s = connect();
-    long start = System.nanoTime();
-    s.write("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
-    AtomicInteger sent = trickle(s);
-    assertCutByTheHeadDeadline(s, start, sent);
-    // Meanwhile and afterwards, everyone else is served.
-    assertThat(server.get("/health").statusCode()).isEqualTo(200);
+  private TestServer startWithDeadlines() throws Exception {
+    return start(Map.of("http.headerTimeout", HEADER_TIMEOUT_MS + "ms",
+        "http.keepAliveTimeout", KEEP_ALIVE_MS + "ms", "http.idleTimeout", "60s"));
+  }
+
+  /** One request on {@code s}, whole and at once; returns the response head. */
+  private static String exchange(RawHttp s) throws IOException {
+    s.send("/health");
+    String head = s.readHead();
+    assertThat(head).as("a response").isNotNull();
+    s.readBody(RawHttp.contentLength(head));
+    assertThat(RawHttp.status(head)).isEqualTo(200);
+    return head;
   }
 
   @Test
-  void aKeptAliveConnectionGetsTheSameDeadlineForItsNextHead() throws Exception {
-    start(Map.of("http.headerTimeout", HEADER_TIMEOUT_MS + "ms", "http.idleTimeout", "60s"));
+  void aHeadTrickledAByteAtATimeIsCutAtTheDeadline() throws Exception {
+    startWithDeadlines();
     RawHttp s = connect();
-    s.send("/health"); // a whole request at once: answered, the connection stays open
-    String head = s.readHead();
-    s.readBody(RawHttp.contentLength(head));
-    // The deadline runs from the end of the response, a moment before this.
     long start = System.nanoTime();
-    assertThat(RawHttp.status(head)).isEqualTo(200);
     s.write("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
     AtomicInteger sent = trickle(s);
-    assertCutByTheHeadDeadline(s, start, sent);
+    assertCutAt(HEADER_TIMEOUT_MS, s, start, sent);
+    // Meanwhile and afterwards, everyone else is served.
+    assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    assertThat(server.metric("tidings_http_connections_head_timeouts_total")).isEqualTo(1.0);
+  }
+
+  @Test
+  void aKeptAliveConnectionGetsTheKeepAliveDeadlineForItsNextHead() throws Exception {
+    startWithDeadlines();
+    RawHttp s = connect();
+    exchange(s); // answered, the connection stays open
+    // The deadline runs from the end of the response, a moment before this.
+    long start = System.nanoTime();
+    s.write("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    AtomicInteger sent = trickle(s);
+    assertCutAt(KEEP_ALIVE_MS, s, start, sent);
+    assertThat(server.metric("tidings_http_connections_keepalive_expired_total"))
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void anIdleKeptAliveConnectionLastsAtLeastWhatTheResponsePromised() throws Exception {
+    startWithDeadlines();
+    RawHttp s = connect();
+    String head = exchange(s);
+    long start = System.nanoTime();
+    // 3 s less a margin of 1 s: the whole seconds a client may keep the connection idle.
+    assertThat(head).containsIgnoringCase("\r\nKeep-Alive: timeout=2\r\n");
+    long promisedMs = 2000;
+    assertThat(s.closedWithin(promisedMs - 100)).as("closed before the promised time").isFalse();
+    exchange(s); // used at the end of the promise: still served, and the deadline starts anew
+    long again = System.nanoTime();
+    assertThat(s.closedWithin(KEEP_ALIVE_MS + 4000)).as("closed at last").isTrue();
+    assertThat((System.nanoTime() - again) / 1_000_000).isBetween(KEEP_ALIVE_MS - 200,
+        KEEP_ALIVE_MS + 4000);
+    assertThat((again - start) / 1_000_000).isGreaterThanOrEqualTo(promisedMs - 100);
+  }
+
+  @Test
+  void byDefaultResponsesPromise25SecondsOfTheThirty() throws Exception {
+    start(Map.of());
+    RawHttp s = connect();
+    assertThat(exchange(s)).containsIgnoringCase("\r\nKeep-Alive: timeout=25\r\n");
+    // Every kind of answer: a feed, a 304, an error.
+    s.send("/feed.atom");
+    String feed = s.readHead();
+    s.readBody(RawHttp.contentLength(feed));
+    assertThat(feed).startsWith("HTTP/1.1 200").containsIgnoringCase("Keep-Alive: timeout=25");
+    s.send("/no/such/page");
+    String missing = s.readHead();
+    s.readBody(RawHttp.contentLength(missing));
+    assertThat(missing).startsWith("HTTP/1.1 404").containsIgnoringCase("Keep-Alive: timeout=25");
+  }
+
+  @Test
+  void noKeepAliveIsPromisedWhenTheConnectionCloses() throws Exception {
+    startWithDeadlines();
+    RawHttp s = connect();
+    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    String response = s.readToEnd();
+    assertThat(response).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("keep-alive:");
+    RawHttp old = connect();
+    old.write("GET /health HTTP/1.0\r\nHost: x\r\n\r\n");
+    assertThat(old.readToEnd()).startsWith("HTTP/1.0 200")
+        .doesNotContainIgnoringCase("keep-alive: timeout");
+    // A refusal that closes the connection (a body is never read) promises nothing either.
+    RawHttp body = connect();
+    body.write("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+    assertThat(body.readToEnd()).startsWith("HTTP/1.1 413").containsIgnoringCase(
+        "Connection: close").doesNotContainIgnoringCase("keep-alive:");
   }
 
   @Test
   void aConnectionThatSendsNothingIsClosedAtTheDeadline() throws Exception {
-    start(Map.of("http.headerTimeout", HEADER_TIMEOUT_MS + "ms", "http.idleTimeout", "60s"));
+    startWithDeadlines();
     RawHttp s = connect();
     long start = System.nanoTime();
     assertThat(s.closedWithin(10_000)).isTrue();
@@ -156,5 +225,8 @@ class SlowClientsTest {
         throw new AssertionError(e);
       }
     });
+    // The 4th, and any tried while the close of the first was on its way.
+    assertThat(server.metric("tidings_http_connections_refused_total"))
+        .isGreaterThanOrEqualTo(1.0);
   }
 }

@@ -25,7 +25,8 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
    * how long a connection may take to send a head or stay silent, connections at once.
    */
   public record Limits(int maxHeaderSize, int maxUriLength, int maxQueryParams,
-      Duration headerTimeout, Duration idleTimeout, int maxConnections) {}
+      Duration headerTimeout, Duration keepAliveTimeout, Duration idleTimeout,
+      int maxConnections) {}
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
@@ -53,7 +54,8 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
             (Integer) v.get("http.eventLoops"), (Boolean) v.get("http.accessLog"),
             new Limits(((Long) v.get("http.maxHeaderSize")).intValue(),
                 (Integer) v.get("http.maxUriLength"), (Integer) v.get("http.maxQueryParams"),
-                (Duration) v.get("http.headerTimeout"), (Duration) v.get("http.idleTimeout"),
+                (Duration) v.get("http.headerTimeout"), (Duration) v.get("http.keepAliveTimeout"),
+                (Duration) v.get("http.idleTimeout"),
                 (Integer) v.get("http.maxConnections"))),
         new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
             (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),

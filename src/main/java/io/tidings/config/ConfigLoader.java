@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +66,19 @@ public final class ConfigLoader {
     if (defaultLimit > maxLimit) {
       throw new ConfigException("feeds.defaultLimit = " + defaultLimit
           + " is larger than feeds.maxLimit = " + maxLimit + ": it must not be");
+    }
+    Duration keepAlive = (Duration) typed.get("http.keepAliveTimeout");
+    Duration idle = (Duration) typed.get("http.idleTimeout");
+    if (keepAlive.compareTo(idle) > 0) {
+      if (origin.get("http.keepAliveTimeout").equals("default")) {
+        typed.put("http.keepAliveTimeout", idle); // a shorter idle time-out shortens it too
+      } else {
+        throw new ConfigException("http.keepAliveTimeout = " + raw.get("http.keepAliveTimeout")
+            + " (from " + origin.get("http.keepAliveTimeout") + ") is longer than"
+            + " http.idleTimeout = " + raw.get("http.idleTimeout") + " (from "
+            + origin.get("http.idleTimeout") + "): it must not be, or idle connections would be"
+            + " closed before the time that responses promise (Keep-Alive: timeout)");
+      }
     }
     if (!((String) typed.get("websub.hub")).isEmpty()
         && ((String) typed.get("http.baseUrl")).isEmpty()) {

@@ -27,7 +27,10 @@ final class Settings {
       new Setting("http.maxQueryParams", "64", ValueType.integer(1, 10_000),
           "most query parameters in one request; more gets 400"),
       new Setting("http.headerTimeout", "10s", ValueType.duration(Duration.ofMillis(100)),
-          "time a connection has to send a complete request head; then it is closed"),
+          "time a new connection has to send its first complete request head; then it is closed"),
+      new Setting("http.keepAliveTimeout", "30s", ValueType.duration(Duration.ofSeconds(2)),
+          "time a kept-alive connection waits for its next complete request head after a"
+              + " response; then it is closed (advertised as Keep-Alive: timeout, a little less)"),
       new Setting("http.idleTimeout", "60s", ValueType.duration(Duration.ofSeconds(1)),
           "a connection that neither sends nor receives a byte for this long is closed"),
       new Setting("http.maxConnections", "16384", ValueType.integer(1, 1_000_000),

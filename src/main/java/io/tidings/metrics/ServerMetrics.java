@@ -11,6 +11,7 @@ import io.tidings.feed.FeedService.RenderCacheStats;
 import io.tidings.ingest.IngestStatus;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
+import io.tidings.web.ConnectionGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -122,6 +123,24 @@ public final class ServerMetrics {
         .baseUnit("bytes")
         .strongReference(true)
         .register(registry);
+  }
+
+  /**
+   * Connections as the guard sees them: open now, refused over {@code http.maxConnections},
+   * closed waiting for a first head ({@code http.headerTimeout}: slow or silent clients) or
+   * for a next one ({@code http.keepAliveTimeout}: the end of an idle kept-alive connection).
+   */
+  public void bindConnections(ConnectionGuard guard) {
+    gauge("tidings.http.connections", "HTTP connections open now", guard, ConnectionGuard::open);
+    counter("tidings.http.connections.refused",
+        "Connections closed as they opened, over http.maxConnections", guard,
+        ConnectionGuard::refused);
+    counter("tidings.http.connections.head.timeouts",
+        "New connections closed with no complete request head within http.headerTimeout",
+        guard, ConnectionGuard::headTimeouts);
+    counter("tidings.http.connections.keepalive.expired",
+        "Kept-alive connections closed with no next request within http.keepAliveTimeout",
+        guard, ConnectionGuard::keepAliveExpired);
   }
 
   /** Server-sent event streams: open, events sent, cut off as too slow, refused at the bound. */

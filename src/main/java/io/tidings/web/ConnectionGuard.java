@@ -4,20 +4,31 @@ import io.tidings.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bounds what connections may hold: at most {@code http.maxConnections} open at once over
- * every event loop (one more is closed as it opens), and {@code http.headerTimeout} to send a
- * complete request head, from the connection's opening and again from the end of each
- * response. The idle time-out of Vert.x does not stop a client that trickles one byte a
- * second (each byte is activity); this deadline does. While a response is being sent (a big
- * feed to a slow reader, a stream of events) no deadline runs: the idle time-out covers it.
+ * every event loop (one more is closed as it opens), {@code http.headerTimeout} for a new
+ * connection to send its first complete request head, and {@code http.keepAliveTimeout} for
+ * a kept-alive one to send its next head after the end of a response. The idle time-out of
+ * Vert.x does not stop a client that trickles one byte a second (each byte is activity);
+ * these deadlines do. While a response is being sent (a big feed to a slow reader, a stream
+ * of events) no deadline runs: the idle time-out covers it.
+ *
+ * <p>Every response on a connection that stays open says how long it will wait for the next
+ * request ({@code Keep-Alive: timeout=N}), a little less than the real deadline: a client that
+ * keeps its pooled connection no longer than that never sends on a connection that the server
+ * is closing at that very moment (a request lost on the way, with nothing to tell the client
+ * whether it may repeat it). Clients that ignore the hint meet the keep-alive deadline rarely,
+ * since it is long, rather than every 10 s.
  *
  * <p>One instance is shared by every HTTP verticle (the count is global); each verticle asks
  * for its own {@link Loop}, whose state only its event loop touches.
@@ -28,18 +39,55 @@ public final class ConnectionGuard {
 
   private final int maxConnections;
   private final long headerTimeoutMillis;
+  private final long keepAliveMillis;
+  private final String keepAliveHeader;
   private final AtomicInteger open = new AtomicInteger();
+  private final LongAdder refused = new LongAdder();
+  private final LongAdder headTimeouts = new LongAdder();
+  private final LongAdder keepAliveExpired = new LongAdder();
   /** When the last refusal was logged: at most one warning a minute, whatever the load. */
   private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
 
   public ConnectionGuard(Config.Limits limits) {
     this.maxConnections = limits.maxConnections();
     this.headerTimeoutMillis = limits.headerTimeout().toMillis();
+    this.keepAliveMillis = limits.keepAliveTimeout().toMillis();
+    long promise = advertisedKeepAlive(limits.keepAliveTimeout());
+    // Under 2 s (an idle time-out of 1 s shortens it) there is no whole second to promise.
+    this.keepAliveHeader = promise * 1000 < keepAliveMillis ? "timeout=" + promise : null;
+  }
+
+  /**
+   * The whole seconds that {@code Keep-Alive: timeout} promises: the deadline less a margin of
+   * a sixth of it, at least 1 s (30 s: 25). Clients check their pools once a second or so and
+   * the promise must hold until they have.
+   */
+  public static long advertisedKeepAlive(Duration keepAlive) {
+    long millis = keepAlive.toMillis();
+    return Math.max(1, (millis - Math.max(1000, millis / 6)) / 1000);
   }
 
   /** Connections open now, over every event loop. */
   public int open() {
     return open.get();
+  }
+
+  /** Connections closed as they opened, over {@code http.maxConnections}. */
+  public long refused() {
+    return refused.sum();
+  }
+
+  /** New connections closed with no complete request head within {@code http.headerTimeout}. */
+  public long headTimeouts() {
+    return headTimeouts.sum();
+  }
+
+  /**
+   * Kept-alive connections closed with no complete next head within
+   * {@code http.keepAliveTimeout} of the end of their last response.
+   */
+  public long keepAliveExpired() {
+    return keepAliveExpired.sum();
   }
 
   /** The guard of one server, called on its event loop only. */
@@ -59,6 +107,7 @@ public final class ConnectionGuard {
     public void opened(HttpConnection conn) {
       if (open.incrementAndGet() > maxConnections) {
         open.decrementAndGet();
+        refused.increment();
         long now = System.nanoTime();
         long last = lastWarning.get();
         if ((last == Long.MIN_VALUE || now - last > WARN_EVERY_NANOS)
@@ -78,12 +127,13 @@ public final class ConnectionGuard {
           open.decrementAndGet();
         }
       });
-      arm(conn, state);
+      arm(conn, state, false);
     }
 
     /**
      * A complete head arrived: no deadline while it is answered; the next one starts when
-     * the last response of the connection has been written.
+     * the last response of the connection has been written. The response says how long the
+     * connection will wait for the next request, unless it will not wait at all.
      */
     public void headArrived(HttpServerRequest request) {
       HttpConnection conn = request.connection();
@@ -93,22 +143,47 @@ public final class ConnectionGuard {
       }
       vertx.cancelTimer(state.timer);
       state.inFlight++;
+      if (keepAliveHeader != null && keptAlive(request)) {
+        request.response().putHeader("Keep-Alive", keepAliveHeader);
+      }
       request.response().bodyEndHandler(v -> {
         state.inFlight--;
         if (state.inFlight == 0 && states.get(conn) == state) {
-          arm(conn, state);
+          arm(conn, state, true);
         }
       });
     }
 
-    private void arm(HttpConnection conn, State state) {
+    private void arm(HttpConnection conn, State state, boolean keptAlive) {
       vertx.cancelTimer(state.timer);
-      state.timer = vertx.setTimer(headerTimeoutMillis, id -> {
-        LOG.debug("closing a connection from {}: no complete request head within {} ms"
-            + " (http.headerTimeout)", conn.remoteAddress(), headerTimeoutMillis);
+      long millis = keptAlive ? keepAliveMillis : headerTimeoutMillis;
+      state.timer = vertx.setTimer(millis, id -> {
+        (keptAlive ? keepAliveExpired : headTimeouts).increment();
+        LOG.debug("closing a connection from {}: no complete request head within {} ms ({})",
+            conn.remoteAddress(), millis,
+            keptAlive ? "http.keepAliveTimeout" : "http.headerTimeout");
         conn.close();
       });
     }
+  }
+
+  /** Whether the connection stays open after this request's response (RFC 9112, 9.3). */
+  private static boolean keptAlive(HttpServerRequest request) {
+    String connection = request.getHeader("Connection");
+    if (request.version() == HttpVersion.HTTP_1_1) {
+      return connection == null || !hasToken(connection, "close");
+    }
+    return request.version() == HttpVersion.HTTP_1_0 && connection != null
+        && hasToken(connection, "keep-alive");
+  }
+
+  private static boolean hasToken(String header, String token) {
+    for (String part : header.split(",")) {
+      if (part.strip().equalsIgnoreCase(token)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class State {

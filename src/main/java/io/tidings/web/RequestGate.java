@@ -93,6 +93,7 @@ public final class RequestGate implements Handler<HttpServerRequest> {
     if (close) {
       // What follows the head (a body, or bytes that are not HTTP) is never read.
       res.putHeader("Connection", "close");
+      res.headers().remove("Keep-Alive");
       res.end(message + "\n").onComplete(done -> req.connection().close());
     } else {
       res.end(message + "\n");

@@ -26,8 +26,8 @@ class ConfigLoaderTest {
     Config c = ConfigLoader.load(null, Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(
         new Config.Http("0.0.0.0", 8080, "", Duration.ofSeconds(8), 0, false,
-            new Config.Limits(8192, 4096, 64, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                16384)));
+            new Config.Limits(8192, 4096, 64, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 16384)));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("conf/content"), "auto",
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
         List.of("txt", "md", "markdown", "yaml", "yml"), 0, true));
@@ -46,6 +46,24 @@ class ConfigLoaderTest {
         Map.of("http.maxConnections", "0"))).hasMessageContaining("http.maxConnections");
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(),
         Map.of("http.maxHeaderSize", "2MiB"))).hasMessageContaining("http.maxHeaderSize");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(),
+        Map.of("http.keepAliveTimeout", "1s"))).hasMessageContaining("http.keepAliveTimeout")
+        .hasMessageContaining("at least 2000ms");
+  }
+
+  @Test
+  void aKeepAliveLongerThanTheIdleTimeoutIsRefusedNamingBoth() {
+    assertThatThrownBy(() -> ConfigLoader.load(null,
+        Map.of("TIDINGS_HTTP_KEEP_ALIVE_TIMEOUT", "90s"), Map.of()))
+        .hasMessageContaining("http.keepAliveTimeout = 90s")
+        .hasMessageContaining("environment variable TIDINGS_HTTP_KEEP_ALIVE_TIMEOUT")
+        .hasMessageContaining("http.idleTimeout = 60s (from default)");
+  }
+
+  @Test
+  void aShorterIdleTimeoutShortensTheDefaultKeepAlive() throws ConfigException {
+    Config c = ConfigLoader.load(null, Map.of(), Map.of("http.idleTimeout", "20s"));
+    assertThat(c.http().limits().keepAliveTimeout()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -67,6 +85,7 @@ class ConfigLoaderTest {
           maxUriLength: 2048
           maxQueryParams: 10
           headerTimeout: 500ms
+          keepAliveTimeout: 90s
           idleTimeout: 2m
           maxConnections: 100
         content:
@@ -94,7 +113,7 @@ class ConfigLoaderTest {
         """), Map.of(), Map.of());
     assertThat(c.http()).isEqualTo(new Config.Http("127.0.0.1", 9090, "https://feeds.example.com",
         Duration.ofSeconds(8), 3, false, new Config.Limits(16 * 1024, 2048, 10,
-            Duration.ofMillis(500), Duration.ofMinutes(2), 100)));
+            Duration.ofMillis(500), Duration.ofSeconds(90), Duration.ofMinutes(2), 100)));
     assertThat(c.http().effectiveEventLoops()).isEqualTo(3);
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,

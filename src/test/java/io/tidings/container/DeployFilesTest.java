@@ -191,6 +191,15 @@ class DeployFilesTest {
         .contains("proxy_set_header If-Modified-Since ")
         .doesNotContain("non_idempotent")
         .doesNotContain("proxy_ignore_headers");
+    // nginx ignores Keep-Alive: timeout; its own must end first, or it may send a request on
+    // a connection that a replica is closing at that moment.
+    java.util.regex.Matcher keepAlive =
+        java.util.regex.Pattern.compile("keepalive_timeout (\\d+)s;").matcher(text);
+    assertThat(keepAlive.find()).as("keepalive_timeout in seconds").isTrue();
+    long promised = io.tidings.web.ConnectionGuard.advertisedKeepAlive(
+        io.tidings.config.Config.defaults(Path.of("content")).http().limits()
+            .keepAliveTimeout());
+    assertThat(Long.parseLong(keepAlive.group(1))).isLessThan(promised);
   }
 
   private static JsonNode container(JsonNode podSpec, String name) {
