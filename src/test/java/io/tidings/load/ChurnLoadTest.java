@@ -133,6 +133,13 @@ class ChurnLoadTest {
           SNAPSHOT_MS, CONVERGE_MS, converged == null ? 0 : converged.rounds(),
           server.verticle().feeds().stats().renders(), gcMillis);
 
+      System.out.printf(Locale.ROOT, "churn: server connections: %.0f closed idle after"
+              + " http.keepAliveTimeout, %.0f closed without a first head in"
+              + " http.headerTimeout, %.0f refused%n",
+          server.metric("tidings_http_connections_keepalive_expired_total"),
+          server.metric("tidings_http_connections_head_timeouts_total"),
+          server.metric("tidings_http_connections_refused_total"));
+
       assertThat(clients.firstErrors()).as("failed requests: " + clients.errorSummary())
           .isEmpty();
       assertThat(clients.errorCount()).isZero();
