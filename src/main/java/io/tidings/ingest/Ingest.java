@@ -63,6 +63,12 @@ public final class Ingest implements AutoCloseable {
   private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
 
   private volatile NativeWatcher watcher;
+  /**
+   * The identity (device and inode) of the directory that the native watch was set on: a
+   * directory renamed over the content directory's path takes the path but not the watch, so
+   * the path is checked against it. Ingest thread only.
+   */
+  private volatile Object watchedRoot;
   private volatile String watchMode = "none";
   private volatile String watchNote;
   private volatile boolean ready;
@@ -154,12 +160,17 @@ public final class Ingest implements AutoCloseable {
     if (!mode.equals("poll")) {
       try {
         NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
+        Object identity = identity(root);
         w.register(root);
         w.start();
         watcher = w;
+        watchedRoot = identity;
         watchMode = "native";
         LOG.info("watching {} folders of {} for changes (native file events)",
             w.folderCount(), root);
+        long check = config.pollInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::checkRootIdentity, check, check,
+            TimeUnit.MILLISECONDS);
         if (!config.rescanInterval().isZero()) {
           long every = config.rescanInterval().toMillis();
           thread.scheduleWithFixedDelay(() -> rescan("periodic safety-net rescan"), every, every,
@@ -328,6 +339,37 @@ public final class Ingest implements AutoCloseable {
     rescan("content directory's watch ended");
   }
 
+  /**
+   * Native mode, every {@code content.pollInterval}: whether the directory at the content
+   * path is still the one watched. Events say when the watched directory is deleted, but not
+   * when it is renamed away and another renamed into its place ({@code mv content old && mv
+   * next content}, or a symbolic link at the path pointed elsewhere): the watch would follow
+   * the old tree. A new directory there is watched and read as a whole. Ingest thread only.
+   */
+  private void checkRootIdentity() {
+    if (!watchMode.equals("native") || directoryMissing) {
+      return; // a missing directory is looked for by rootMissing's own check
+    }
+    Object now;
+    try {
+      now = identity(root);
+    } catch (IOException e) {
+      return; // gone: its watch ends too, and rootWatchEnded takes it from there
+    }
+    if (now != null && !now.equals(watchedRoot)) {
+      LOG.info("content directory {} is another directory now (renamed over, or a link"
+          + " changed): watching the new one", root);
+      restartWatcher();
+      rescan("content directory replaced");
+    }
+  }
+
+  /** Device and inode of a directory, following links; null where the file system has none. */
+  private static Object identity(Path dir) throws IOException {
+    return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class)
+        .fileKey();
+  }
+
   private void restartWatcher() {
     NativeWatcher old = watcher;
     if (old != null) {
@@ -335,9 +377,11 @@ public final class Ingest implements AutoCloseable {
     }
     try {
       NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
+      Object identity = identity(root);
       w.register(root);
       w.start();
       watcher = w;
+      watchedRoot = identity;
     } catch (IOException e) {
       if (!Files.isDirectory(root)) {
         watcher = null;

@@ -63,6 +63,66 @@ class IngestFaultsTest {
   }
 
   @BothModes
+  void aDirectoryReplacedByRenameIsReadAndWatchedWhereItIsNow(String mode) throws Exception {
+    h = IngestHarness.create(base, mode);
+    h.write("a.txt", article("a"));
+    h.write("sub/b.txt", article("b"));
+    h.start();
+
+    // A pipeline that builds the next tree beside the live one and swaps it in:
+    // `mv content content.old && mv content.next content`.
+    Path next = base.resolve("content.next");
+    Articles.write(next, "a.txt", article("a").title("a, replaced").bytes());
+    Articles.write(next, "c.txt", article("c").bytes());
+    Path old = base.resolve("content.old");
+    Files.move(h.root, old);
+    Files.move(next, h.root);
+    h.awaitIds("a", "c");
+    h.awaitTitle("a", "a, replaced");
+    h.assertMatchesDisk();
+
+    // What is watched now is the new tree, not the old one that was renamed away.
+    Articles.write(old, "x.txt", article("x").bytes());
+    h.write("c.txt", article("c").title("c, edited"));
+    h.write("d/e.txt", article("e"));
+    h.awaitIds("a", "c", "e");
+    h.awaitTitle("c", "c, edited");
+    IngestHarness.delete(h.root.resolve("a.txt"));
+    h.awaitIds("c", "e");
+    h.assertMatchesDisk();
+  }
+
+  @BothModes
+  void aLinkAtTheDirectoryPathPointedElsewhereIsFollowed(String mode) throws Exception {
+    Path first = base.resolve("v1");
+    Articles.write(first, "a.txt", article("a").bytes());
+    Articles.write(first, "sub/b.txt", article("b").bytes());
+    Files.createSymbolicLink(base.resolve("content"), first.getFileName());
+    h = IngestHarness.create(base, mode);
+    h.start();
+    h.awaitIds("a", "b");
+
+    // A release that points the link at the next tree, atomically (ln -s v2 tmp && mv tmp).
+    Path second = base.resolve("v2");
+    Articles.write(second, "a.txt", article("a").title("a, v2").bytes());
+    Articles.write(second, "c.txt", article("c").bytes());
+    Path link = base.resolve(".content-next");
+    Files.createSymbolicLink(link, second.getFileName());
+    Files.move(link, h.root, StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    h.awaitIds("a", "c");
+    h.awaitTitle("a", "a, v2");
+    h.assertMatchesDisk();
+
+    // The tree the link points at now is watched; the old one is not.
+    Articles.write(first, "x.txt", article("x").bytes());
+    h.write("c.txt", article("c").title("c, edited"));
+    h.awaitTitle("c", "c, edited");
+    h.awaitIds("a", "c");
+    h.assertMatchesDisk();
+  }
+
+  @BothModes
   void aSubfolderMovedOutAndStraightBackChangesNothing(String mode) throws Exception {
     h = IngestHarness.create(base, mode);
     h.write("top.txt", article("top"));
