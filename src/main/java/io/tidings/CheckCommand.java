@@ -32,11 +32,14 @@ final class CheckCommand {
       (LINE and COLUMN left out when the problem is the whole file), then one warning line per
       file that another file with the same identity overrides, then a summary:
 
-        DIR: 36 files, 34 articles, 2 drafts, 0 errors, 0 duplicates
+        DIR: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates
 
-      Drafts (published: false) are counted, not reported. The configuration is read as the
+      Drafts (published: false) are counted, not reported; so are articles dated in the
+      future, which the server holds back until their time (scheduled, with
+      content.hideFuture). The configuration is read as the
       server reads it (--config, TIDINGS_* variables, conf/config.yaml when it exists):
-      content.extensions, content.maxFileSize and content.includeUnpublished apply.
+      content.extensions, content.maxFileSize, content.includeUnpublished and
+      content.hideFuture apply.
 
       Options:
         --config FILE   configuration file
@@ -141,7 +144,7 @@ final class CheckCommand {
     }
     int errors = s.problems().size() + (strict ? duplicates : 0);
     out.println(dir + ": " + count(result.files(), "file") + ", " + count(s.size(), "article")
-        + ", " + count(s.hiddenDrafts(), "draft") + ", " + count(errors, "error") + ", "
+        + ", " + s.scheduled().count() + " scheduled, " + count(s.hiddenDrafts(), "draft") + ", " + count(errors, "error") + ", "
         + count(duplicates, "duplicate"));
     return errors == 0 ? 0 : 1;
   }

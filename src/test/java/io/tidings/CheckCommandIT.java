@@ -35,7 +35,7 @@ class CheckCommandIT {
     Processes.Result r = run("check", content.toString());
     assertThat(r.exit()).as(r.stderr()).isEqualTo(1);
     List<String> expected = new ArrayList<>(CheckCommandTest.knownErrorLines(content.toString()));
-    expected.add(content + ": 7 files, 1 article, 1 draft, 4 errors, 1 duplicate");
+    expected.add(content + ": 7 files, 1 article, 0 scheduled, 1 draft, 4 errors, 1 duplicate");
     // Nothing else on stdout: no log line, no banner, no server.
     assertThat(r.stdoutLines()).containsExactlyElementsOf(expected);
     assertThat(r.stdout() + r.stderr()).doesNotContain("TOPSECRET");
@@ -46,7 +46,7 @@ class CheckCommandIT {
     Processes.Result r = run("check", "conf/content");
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.stdoutLines()).containsExactly(
-        "conf/content: 36 files, 34 articles, 2 drafts, 0 errors, 0 duplicates");
+        "conf/content: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates");
   }
 
   @Test

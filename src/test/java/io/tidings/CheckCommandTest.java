@@ -94,7 +94,7 @@ class CheckCommandTest {
     writeKnownErrors(dir);
     assertThat(check("check", dir.toString())).isEqualTo(1);
     List<String> expected = new ArrayList<>(knownErrorLines(dir.toString()));
-    expected.add(dir + ": 7 files, 1 article, 1 draft, 4 errors, 1 duplicate");
+    expected.add(dir + ": 7 files, 1 article, 0 scheduled, 1 draft, 4 errors, 1 duplicate");
     assertThat(stdout()).containsExactlyElementsOf(expected);
     assertThat(stderr()).isEmpty();
   }
@@ -113,7 +113,7 @@ class CheckCommandTest {
   void theBundledSampleContentIsCleanDraftsIncluded() {
     assertThat(check("check", "conf/content")).isZero();
     assertThat(stdout()).containsExactly(
-        "conf/content: 36 files, 34 articles, 2 drafts, 0 errors, 0 duplicates");
+        "conf/content: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates");
   }
 
   @Test
@@ -124,11 +124,27 @@ class CheckCommandTest {
     assertThat(stdout()).containsExactly(
         dir + "/one.txt: warning: same identity as " + dir + "/two.txt, which is served instead"
             + " (https://example.com/x)",
-        dir + ": 2 files, 1 article, 0 drafts, 0 errors, 1 duplicate");
+        dir + ": 2 files, 1 article, 0 scheduled, 0 drafts, 0 errors, 1 duplicate");
     out.reset();
     assertThat(check("check", "--strict", dir.toString())).isEqualTo(1);
     assertThat(stdout()).last()
-        .isEqualTo(dir + ": 2 files, 1 article, 0 drafts, 1 error, 1 duplicate");
+        .isEqualTo(dir + ": 2 files, 1 article, 0 scheduled, 0 drafts, 1 error, 1 duplicate");
+  }
+
+  @Test
+  void anArticleDatedInTheFutureIsScheduledAsTheServerHoldsItBack() {
+    Path content = dir.resolve("content");
+    write(dir, "content/now.txt", article("now").at("2023-10-17T16:45:00Z").text());
+    write(dir, "content/later.txt", article("later").at("2999-01-01T00:00:00Z").text());
+    assertThat(check("check", content.toString())).isZero();
+    assertThat(stdout()).containsExactly(
+        content + ": 2 files, 1 article, 1 scheduled, 0 drafts, 0 errors, 0 duplicates");
+    out.reset();
+    // Shown at once where the server shows it at once.
+    Path config = write(dir, "config.yaml", "content:\n  hideFuture: false\n");
+    assertThat(check("--config", config.toString(), "check", content.toString())).isZero();
+    assertThat(stdout()).containsExactly(
+        content + ": 2 files, 2 articles, 0 scheduled, 0 drafts, 0 errors, 0 duplicates");
   }
 
   @Test
@@ -143,7 +159,7 @@ class CheckCommandTest {
         content + "/a.txt: the file is " + String.format(Locale.ROOT, "%,d", size)
             + " bytes, over the limit of 1,024 bytes"
             + " (content.maxFileSize); it was not read",
-        content + ": 1 file, 0 articles, 0 drafts, 1 error, 0 duplicates");
+        content + ": 1 file, 0 articles, 0 scheduled, 0 drafts, 1 error, 0 duplicates");
   }
 
   @Test

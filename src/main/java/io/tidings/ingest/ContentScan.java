@@ -7,8 +7,10 @@ import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +31,16 @@ public final class ContentScan {
 
   private ContentScan() {}
 
-  /** A command-line run must not end with parse threads still winding down. */
-  private static void awaitQuietly(ExecutorService pool) {
+  /**
+   * A command-line run must not end with parse threads still winding down: the pool reports
+   * termination while its last workers are still exiting, so they are joined too.
+   */
+  private static void awaitQuietly(ExecutorService pool, List<Thread> threads) {
     try {
       pool.awaitTermination(10, TimeUnit.SECONDS);
+      for (Thread t : threads) {
+        t.join(10_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -48,19 +56,23 @@ public final class ContentScan {
     int threads = config.parseThreads() > 0 ? config.parseThreads()
         : Runtime.getRuntime().availableProcessors();
     AtomicLong n = new AtomicLong();
+    List<Thread> started = new CopyOnWriteArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tidings-check-" + n.incrementAndGet());
       t.setDaemon(true);
+      started.add(t);
       return t;
     });
     try {
       FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool);
       List<FileChange> changes = reading.readAll(found.keySet(), false);
-      Snapshot snapshot = new Catalog(config.includeUnpublished()).apply(changes);
+      // As the server's catalog: future-dated articles held back with content.hideFuture.
+      Snapshot snapshot = new Catalog(config.includeUnpublished(), config.hideFuture(),
+          Clock.systemUTC()).apply(changes);
       return new Result(root, found.size(), snapshot);
     } finally {
       pool.shutdownNow();
-      awaitQuietly(pool);
+      awaitQuietly(pool, started);
     }
   }
 }
