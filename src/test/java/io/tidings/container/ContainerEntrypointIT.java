@@ -127,7 +127,7 @@ class ContainerEntrypointIT {
     Processes.Result clean = Processes.run(image.command(argv, Map.of()), tmp, START);
     assertThat(clean.exit()).as(clean.stderr()).isZero();
     assertThat(clean.stdoutLines()).containsExactly(image.inside("/content")
-        + ": 3 files, 2 articles, 1 draft, 0 errors, 0 duplicates");
+        + ": 3 files, 2 articles, 0 scheduled, 1 draft, 0 errors, 0 duplicates");
 
     write(image.inside("/content"), "broken.txt", article("four").at("soon").text());
     Processes.Result broken = Processes.run(image.command(argv, Map.of()), tmp, START);
