@@ -203,6 +203,36 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     return true;
   }
 
+  /**
+   * The query as a cache key: equal queries, equal keys. Built by hand, on every feed request:
+   * a record's own toString goes through String.format, 4 % of a cached 304's time.
+   */
+  String key() {
+    StringBuilder b = new StringBuilder(64);
+    b.append("t=");
+    join(b, topics);
+    b.append(" p=");
+    join(b, providers);
+    b.append(" c=");
+    join(b, categories);
+    b.append(" w=");
+    join(b, words);
+    b.append(" q=").append(minQuality).append(" l=").append(limit);
+    return b.toString();
+  }
+
+  /** Values cannot hold a comma (it separates them in the query), so this is unambiguous. */
+  private static void join(StringBuilder b, SortedSet<String> values) {
+    boolean first = true;
+    for (String v : values) {
+      if (!first) {
+        b.append(',');
+      }
+      b.append(v);
+      first = false;
+    }
+  }
+
   /** The canonical query string (without the path's scope), e.g. {@code q=chip&topic=ai}. */
   public String canonicalQuery(Map<String, String> scope, Limits limits) {
     // The path's own topic or provider is not repeated in the query.

@@ -53,7 +53,7 @@ public record FeedRequest(FeedFormat format, String scope, String scopeKey, Feed
   }
 
   public String cacheKey() {
-    return format.extension() + ' ' + baseUrl + ' ' + scope + ':' + scopeKey + ' ' + query;
+    return format.extension() + ' ' + baseUrl + ' ' + scope + ':' + scopeKey + ' ' + query.key();
   }
 
   static String segment(String s) {

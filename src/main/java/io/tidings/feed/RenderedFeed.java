@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,21 +21,30 @@ import java.util.zip.GZIPOutputStream;
  *     were rendered from, or of a later one that the render cache checked they still match
  */
 public record RenderedFeed(FeedFormat format, byte[] body, byte[] gzip, String etag,
-    Instant lastModified, String snapshot) {
+    String gzipEtag, Instant lastModified, String lastModifiedHttp, String snapshot) {
 
+  /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  /**
+   * The tags and the HTTP date are made once here, not on each of the many requests that the
+   * cached feed answers.
+   */
   static RenderedFeed of(FeedFormat format, byte[] body, Instant lastModified, String snapshot) {
-    return new RenderedFeed(format, body, gzip(body), etagOf(body), lastModified, snapshot);
+    String etag = etagOf(body);
+    // The gzip body is the same entity in another representation, so it has another tag.
+    return new RenderedFeed(format, body, gzip(body), etag,
+        etag.substring(0, etag.length() - 1) + "-gz\"", lastModified,
+        lastModified == null ? null : HTTP_DATE.format(lastModified), snapshot);
   }
 
   /** The same bytes, vouched for by a later snapshot that renders them identically. */
   RenderedFeed at(String laterSnapshot) {
     return laterSnapshot.equals(snapshot) ? this
-        : new RenderedFeed(format, body, gzip, etag, lastModified, laterSnapshot);
-  }
-
-  /** The ETag of the gzip body: the same entity, another representation, so another tag. */
-  public String gzipEtag() {
-    return etag.substring(0, etag.length() - 1) + "-gz\"";
+        : new RenderedFeed(format, body, gzip, etag, gzipEtag, lastModified, lastModifiedHttp,
+            laterSnapshot);
   }
 
   /** Memory the entry holds, for the cache's byte bound. */

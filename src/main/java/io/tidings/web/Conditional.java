@@ -9,11 +9,10 @@ import java.util.Locale;
 
 /** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
 final class Conditional {
-  /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
-  static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
-  /** What a recipient reads: RFC 1123 dates, one- or two-digit day. */
+  /**
+   * What a recipient reads: RFC 1123 dates, one- or two-digit day (Tidings writes the
+   * IMF-fixdate of RenderedFeed, with two).
+   */
   private static final DateTimeFormatter HTTP_DATE_IN =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
 

@@ -119,15 +119,18 @@ public final class ConnectionGuard {
         return;
       }
       State state = new State();
+      state.idleSince = System.nanoTime();
       states.put(conn, state);
       conn.closeHandler(v -> {
         State s = states.remove(conn);
         if (s != null) {
-          vertx.cancelTimer(s.timer);
+          if (s.timer >= 0) {
+            vertx.cancelTimer(s.timer);
+          }
           open.decrementAndGet();
         }
       });
-      arm(conn, state, false);
+      arm(conn, state, headerTimeoutMillis);
     }
 
     /**
@@ -141,7 +144,6 @@ public final class ConnectionGuard {
       if (state == null) {
         return; // refused or closed meanwhile
       }
-      vertx.cancelTimer(state.timer);
       state.inFlight++;
       if (keepAliveHeader != null && keptAlive(request)) {
         request.response().putHeader("Keep-Alive", keepAliveHeader);
@@ -149,19 +151,37 @@ public final class ConnectionGuard {
       request.response().bodyEndHandler(v -> {
         state.inFlight--;
         if (state.inFlight == 0 && states.get(conn) == state) {
-          arm(conn, state, true);
+          state.idleSince = System.nanoTime();
+          state.keptAlive = true;
+          if (state.timer < 0) {
+            arm(conn, state, keepAliveMillis);
+          }
         }
       });
     }
 
-    private void arm(HttpConnection conn, State state, boolean keptAlive) {
-      vertx.cancelTimer(state.timer);
-      long millis = keptAlive ? keepAliveMillis : headerTimeoutMillis;
-      state.timer = vertx.setTimer(millis, id -> {
-        (keptAlive ? keepAliveExpired : headTimeouts).increment();
+    /**
+     * One timer per connection, not one per request: when it fires it checks the deadline
+     * that applies now (from the last response's end, or from the opening) and sleeps again
+     * for what is left of it; while a request is being answered it stops, and the end of the
+     * response starts it again.
+     */
+    private void arm(HttpConnection conn, State state, long millis) {
+      state.timer = vertx.setTimer(Math.max(1, millis), id -> {
+        state.timer = -1;
+        if (state.inFlight > 0 || states.get(conn) != state) {
+          return;
+        }
+        long limit = state.keptAlive ? keepAliveMillis : headerTimeoutMillis;
+        long left = limit - (System.nanoTime() - state.idleSince) / 1_000_000;
+        if (left > 0) {
+          arm(conn, state, left);
+          return;
+        }
+        (state.keptAlive ? keepAliveExpired : headTimeouts).increment();
         LOG.debug("closing a connection from {}: no complete request head within {} ms ({})",
-            conn.remoteAddress(), millis,
-            keptAlive ? "http.keepAliveTimeout" : "http.headerTimeout");
+            conn.remoteAddress(), limit,
+            state.keptAlive ? "http.keepAliveTimeout" : "http.headerTimeout");
         conn.close();
       });
     }
@@ -189,5 +209,9 @@ public final class ConnectionGuard {
   private static final class State {
     long timer = -1;
     int inFlight;
+    /** When the connection opened, or its last response ended (System.nanoTime). */
+    long idleSince;
+    /** Whether a response has ended: the next head's deadline is the keep-alive one. */
+    boolean keptAlive;
   }
 }

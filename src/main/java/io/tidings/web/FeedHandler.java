@@ -107,8 +107,8 @@ final class FeedHandler implements Handler<RoutingContext> {
     if (feed.format() != FeedFormat.JSON) {
       SecurityPolicy.feed(res); // a browser renders it through the XSLT: a page
     }
-    if (feed.lastModified() != null) {
-      res.putHeader("Last-Modified", Conditional.HTTP_DATE.format(feed.lastModified()));
+    if (feed.lastModifiedHttp() != null) {
+      res.putHeader("Last-Modified", feed.lastModifiedHttp());
     }
     if (Conditional.notModified(ctx.request().getHeader("If-None-Match"),
         ctx.request().getHeader("If-Modified-Since"), feed.lastModified(), feed.etag(),
