@@ -46,13 +46,25 @@ final class SseClient implements AutoCloseable {
     RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port)
         .setURI(pathAndQuery).setMethod(HttpMethod.GET);
     headers.forEach(o::putHeader);
-    // Handlers go on in the callback, on the event loop, before any body byte is handed on.
-    c.response = c.client.request(o).compose(req -> req.send()).map(res -> {
-      res.handler(c::onBytes);
-      res.endHandler(v -> c.ended.complete(null));
-      res.exceptionHandler(c.ended::completeExceptionally);
-      return res;
-    }).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    // Handlers go on in the callback, before any body byte is handed on: the request is made
+    // on one context, so that the client's handling of the response and this callback share
+    // its thread (Vert.x 5.0.7 drops bytes that arrive on another thread before a handler is
+    // set, eclipse-vertx/vert.x#6038; see io.tidings.load.FeedClient).
+    CompletableFuture<HttpClientResponse> head = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> c.client.request(o)
+        .compose(req -> req.send()).map(res -> {
+          res.handler(c::onBytes);
+          res.endHandler(end -> c.ended.complete(null));
+          res.exceptionHandler(c.ended::completeExceptionally);
+          return res;
+        }).onComplete(ar -> {
+          if (ar.succeeded()) {
+            head.complete(ar.result());
+          } else {
+            head.completeExceptionally(ar.cause());
+          }
+        }));
+    c.response = head.get(20, TimeUnit.SECONDS);
     if (c.response.statusCode() != 200) {
       c.close();
       throw new AssertionError("GET " + pathAndQuery + " answered " + c.response.statusCode());
