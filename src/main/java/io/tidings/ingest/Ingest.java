@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,12 +160,7 @@ public final class Ingest implements AutoCloseable {
     String mode = config.watch();
     if (!mode.equals("poll")) {
       try {
-        NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
-        Object identity = identity(root);
-        w.register(root);
-        w.start();
-        watcher = w;
-        watchedRoot = identity;
+        NativeWatcher w = watchRoot();
         watchMode = "native";
         LOG.info("watching {} folders of {} for changes (native file events)",
             w.folderCount(), root);
@@ -364,9 +360,29 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets a native watch on the content directory and every folder below it, and notes which
+   * directory that is (read first: a swap meanwhile is then seen by the next check).
+   */
+  private NativeWatcher watchRoot() throws IOException {
+    NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
+    Object identity;
+    try {
+      identity = identity(root);
+      w.register(root);
+    } catch (IOException | RuntimeException e) {
+      w.close(); // its watch service, and the watches set so far
+      throw e;
+    }
+    w.start();
+    watcher = w;
+    watchedRoot = identity;
+    return w;
+  }
+
   /** Device and inode of a directory, following links; null where the file system has none. */
   private static Object identity(Path dir) throws IOException {
-    return Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class)
+    return Files.readAttributes(dir, BasicFileAttributes.class)
         .fileKey();
   }
 
@@ -376,12 +392,7 @@ public final class Ingest implements AutoCloseable {
       old.close();
     }
     try {
-      NativeWatcher w = new NativeWatcher(root, filter, new WatchEvents());
-      Object identity = identity(root);
-      w.register(root);
-      w.start();
-      watcher = w;
-      watchedRoot = identity;
+      watchRoot();
     } catch (IOException e) {
       if (!Files.isDirectory(root)) {
         watcher = null;

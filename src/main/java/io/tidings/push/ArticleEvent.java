@@ -5,6 +5,8 @@ import io.tidings.feed.FeedQuery;
 import io.tidings.feed.JsonFeedItems;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One article that entered, changed in or left the catalog with one snapshot. What a given
@@ -36,8 +38,8 @@ public final class ArticleEvent {
   private final Article after;
   private volatile byte[] beforeJson;
   private volatile byte[] afterJson;
-  private final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> frames =
-      new java.util.concurrent.atomic.AtomicReferenceArray<>(Type.values().length);
+  private final AtomicReferenceArray<byte[]> frames =
+      new AtomicReferenceArray<>(Type.values().length);
 
   /**
    * @param seq this process's event number, increasing
@@ -82,7 +84,7 @@ public final class ArticleEvent {
   /** Whether the feeds show this article differently now (false for a change of quality). */
   public boolean showsInFeeds() {
     return before == null || after == null || !Arrays.equals(beforeJson(), afterJson())
-        || !java.util.Objects.equals(before.category(), after.category());
+        || !Objects.equals(before.category(), after.category());
   }
 
   /** {@link #showsInFeeds()} of the change from {@code before} to {@code after}. */

@@ -4,6 +4,7 @@ import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import io.tidings.catalog.SnapshotChange;
 import io.tidings.config.Config;
+import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
@@ -13,15 +14,19 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * snapshot it tells the hub, with {@code hub.mode=publish} and {@code hub.url}, the canonical
  * URL of every feed the change touched: the all-articles feeds and each touched topic's and
  * provider's feeds, in every format. One request per URL; a URL that is already waiting to be
- * sent is not queued twice; at most four are in flight at once; failures and time-outs are retried after {@code websub.retryDelay},
- * doubling, up to {@code websub.maxAttempts} tries. Everything runs on one event loop and
+ * sent is not queued twice; at most four are in flight at once; failures and time-outs are
+ * retried after {@code websub.retryDelay}, doubling, up to {@code websub.maxAttempts} tries. Everything runs on one event loop and
  * nothing waits for it: a hub that is down costs log lines and metrics only.
  */
 public final class WebSubPublisher {
@@ -43,13 +48,13 @@ public final class WebSubPublisher {
   private final String baseUrl;
   private final FeedQuery.Limits limits;
   private final Context context;
-  private final java.util.function.BooleanSupplier live;
+  private final BooleanSupplier live;
   private final HttpClient client;
   private final RequestOptions target;
   /** Feed URL to its notification's state; touched on {@link #context} only. */
   private final Map<String, Pending> pending = new HashMap<>();
   /** URLs waiting for one of the {@link #MAX_IN_FLIGHT} slots, first come first served. */
-  private final java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
   private int inFlightCount;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -68,7 +73,7 @@ public final class WebSubPublisher {
 
   /** @param live true once the start-up scan is done (its snapshot is not announced) */
   public WebSubPublisher(Config.WebSub config, String baseUrl, FeedQuery.Limits limits,
-      Context context, java.util.function.BooleanSupplier live) {
+      Context context, BooleanSupplier live) {
     this.config = config;
     this.live = live;
     this.baseUrl = baseUrl;
@@ -76,7 +81,7 @@ public final class WebSubPublisher {
     this.context = context;
     this.client = context.owner().createHttpClient(new HttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
-        .setKeepAlive(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
     this.target = new RequestOptions().setAbsoluteURI(config.hub()).setMethod(HttpMethod.POST)
         .setTimeout(config.timeout().toMillis())
         .putHeader("Content-Type", "application/x-www-form-urlencoded")
@@ -106,7 +111,7 @@ public final class WebSubPublisher {
   Set<String> feedUrls(SnapshotChange change) {
     Set<String> topics = new LinkedHashSet<>();
     Set<String> providers = new LinkedHashSet<>();
-    Map<String, Article> before = new java.util.LinkedHashMap<>();
+    Map<String, Article> before = new LinkedHashMap<>();
     for (Article a : change.removed()) {
       before.put(a.id(), a);
     }
@@ -144,7 +149,7 @@ public final class WebSubPublisher {
     FeedQuery query;
     try {
       query = FeedQuery.parse(Map.of(), scopeMap, limits);
-    } catch (io.tidings.feed.BadQueryException e) {
+    } catch (BadQueryException e) {
       return; // a key no feed URL can name: nobody can have subscribed to it
     }
     for (FeedFormat f : List.of(FeedFormat.RSS, FeedFormat.ATOM, FeedFormat.JSON)) {
@@ -161,14 +166,14 @@ public final class WebSubPublisher {
       p = new Pending();
       pending.put(url, p);
       waiting = pending.size();
-      enqueue(url, p);
+      enqueue(url);
     } else if (p.inFlight) {
       p.again = true;
     }
     // else it waits for a slot or a retry, and will tell the hub of this change too
   }
 
-  private void enqueue(String url, Pending p) {
+  private void enqueue(String url) {
     queue.addLast(url);
     pump();
   }
@@ -224,7 +229,7 @@ public final class WebSubPublisher {
     p.timer = context.owner().setTimer(Math.max(1, delay), id -> {
       p.timer = -1;
       p.again = false; // the retry tells of every change so far
-      enqueue(url, p);
+      enqueue(url);
     });
   }
 
@@ -232,7 +237,7 @@ public final class WebSubPublisher {
     if (p.again && !closed) {
       p.again = false;
       p.attempts = 0;
-      enqueue(url, p);
+      enqueue(url);
       return;
     }
     pending.remove(url);

@@ -13,8 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,12 +46,7 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     FeedQuery query;
     int offset = 0;
     try {
-      Map<String, List<String>> params = new HashMap<>();
-      for (Map.Entry<String, String> p : ctx.queryParams()) {
-        String name = p.getKey().equalsIgnoreCase("offset") ? "offset"
-            : FeedQuery.parameterName(p.getKey());
-        params.computeIfAbsent(name, k -> new ArrayList<>()).add(p.getValue());
-      }
+      Map<String, List<String>> params = FeedQuery.params(ctx.queryParams(), "offset");
       query = FeedQuery.parse(params, Map.of(), limits);
       List<String> o = params.getOrDefault("offset", List.of());
       if (o.size() > 1) {
@@ -69,7 +62,7 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
     int from = offset;
-    views.get(s, "articles " + base + ' ' + query + ' ' + from, () -> Rendered.of(
+    views.get(s, "articles " + base + ' ' + query.key() + ' ' + from, () -> Rendered.of(
             FacetsApiHandler.JSON,
             json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8)))
         .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))

@@ -9,9 +9,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -37,12 +34,7 @@ final class EventsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     FeedQuery filter;
     try {
-      Map<String, List<String>> params = new HashMap<>();
-      for (Map.Entry<String, String> p : ctx.queryParams()) {
-        params.computeIfAbsent(FeedQuery.parameterName(p.getKey()), k -> new ArrayList<>())
-            .add(p.getValue());
-      }
-      filter = FeedQuery.parse(params, Map.of(), limits);
+      filter = FeedQuery.parse(FeedQuery.params(ctx.queryParams()), Map.of(), limits);
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;

@@ -14,8 +14,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,11 +57,7 @@ final class FeedHandler implements Handler<RoutingContext> {
     FeedRequest request;
     try {
       // Parameter names are case-insensitive (?TOPIC=ai is ?topic=ai), like their values.
-      Map<String, List<String>> params = new HashMap<>();
-      for (Map.Entry<String, String> p : ctx.queryParams()) {
-        String name = FeedQuery.parameterName(p.getKey());
-        params.computeIfAbsent(name, k -> new ArrayList<>()).add(p.getValue());
-      }
+      Map<String, List<String>> params = FeedQuery.params(ctx.queryParams());
       String scopeValue = scope.isEmpty() ? "" : ctx.pathParam("param0");
       Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, scopeValue);
       FeedQuery query = FeedQuery.parse(params, scopeMap, feeds.limits());
