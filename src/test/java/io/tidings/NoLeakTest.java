@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * FORMAT.md: {@code secured} never appears in any output or log. A corpus of the sample
+ * docs/format.md: {@code secured} never appears in any output or log. A corpus of the sample
  * articles plus files whose {@code secured} values are canaries in every YAML shape (scalar,
  * quoted with escapes, block, nested map, list, flow style, a syntax error inside it, in a
  * subfolder, in a draft, in a duplicate, changed while the server runs) is served with the

@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one article file into an {@link Article} or a {@link ParseError} (FORMAT.md). Thread-safe.
+ * Turns one article file into an {@link Article} or a {@link ParseError} (docs/format.md).
+ * Thread-safe.
  * The {@code secured} field is never read into anything: it ends with the YAML tree.
  */
 public final class ArticleParser {
-  /** Field names that FORMAT.md defines; the parser reads exactly these. */
+  /** Field names that docs/format.md defines; the parser reads exactly these. */
   static final String TITLE = "title";
   static final String PUBLISHED_AT = "publishedDateTime";
 
@@ -163,7 +164,7 @@ public final class ArticleParser {
       String title = r.text("title");
       String webUrl = Fields.validUrl(r.text("webUrl"));
       if (title == null || webUrl == null) {
-        continue; // FORMAT.md: a related entry without title and webUrl has nothing to show
+        continue; // docs/format.md: a related entry without title and webUrl has nothing to show
       }
       out.add(new Related(title, r.text("excerpt"), r.lenientInstant("publishedDateTime"), webUrl,
           r.optionalUrl("ampWebUrl"), r.optionalUrl("cdnAmpWebUrl"), Interned.string(r.text("type")),

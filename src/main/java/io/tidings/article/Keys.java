@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The lookup keys of FORMAT.md. Topic and provider names are folded so that spelling
+ * The lookup keys of docs/format.md. Topic and provider names are folded so that spelling
  * differences that a person would not notice ({@code AI}, {@code ai}, {@code ＡＩ}) find the same feed.
  */
 public final class Keys {

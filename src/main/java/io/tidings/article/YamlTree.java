@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  */
 final class YamlTree {
   private static final int MAX_DEPTH = 32;
-  /** FORMAT.md: an opaque upstream blob that must never reach any output; it stops here. */
+  /** docs/format.md: an opaque upstream blob that must never reach any output; it stops here. */
   private static final String DROPPED = "secured";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -217,7 +217,7 @@ public final class Catalog {
     }
   }
 
-  /** FORMAT.md: of two files with one identity the later-published wins; then the first path. */
+  /** docs/format.md: of files with one identity the later-published wins; then the first path. */
   private Article pickWinner(String id) {
     List<String> paths = claims.get(id);
     if (paths == null) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** FORMAT.md, "Keys": topic keys, provider keys and the fallback provider. */
+/** docs/format.md, "Provider" and "Topics": topic keys, provider keys and the fallback provider. */
 class KeysTest {
 
   @ParameterizedTest(name = "''{0}'' -> ''{1}''")

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Deterministic generator of a synthetic article corpus in the format of {@code FORMAT.md}.
+ * Deterministic generator of a synthetic article corpus in the format of {@code docs/format.md}.
  *
  * <p>Every article depends only on the seed and its own index: {@link #articleText(int)} seeds a
  * {@link SplittableRandom} from {@code mix(seed ^ mix(index))}, so articles can be produced in any

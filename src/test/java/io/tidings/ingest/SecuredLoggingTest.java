@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** FORMAT.md: {@code secured} must never appear in a log line or an error message. */
+/** docs/format.md: {@code secured} must never appear in a log line or an error message. */
 class SecuredLoggingTest {
   private static final String SECRET = "S3cr3tBl0b9f2c";
   private static final String HEAD = "---\ntitle: \"Broken\"\n"

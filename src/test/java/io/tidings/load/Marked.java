@@ -52,7 +52,7 @@ record Marked(int seq, int gen, Set<String> topics, String provider, String word
     return new Marked(seq, newGen, newTopics, newProvider, newWord);
   }
 
-  /** The whole article file (FORMAT.md). */
+  /** The whole article file (docs/format.md). */
   String fileText() {
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: \"").append(title()).append("\"\n");

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Article files for tests, in the shape of FORMAT.md. An article {@code "a"} has the identity
+ * Article files for tests, in the shape of docs/format.md. An article {@code "a"} has the identity
  * {@link #url(String) https://example.com/a}, so tests can speak in short ids.
  */
 public final class Articles {
