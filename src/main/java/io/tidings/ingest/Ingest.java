@@ -256,6 +256,7 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = new ArrayList<>();
     for (Path path : paths) {
       String rel = TreeWalk.relative(root, path);
+      FileStamp stamp;
       if (Files.isDirectory(path) && filter.isFolderPathWatched(rel)) {
         try {
           TreeWalk.Listing inside = TreeWalk.list(root, path, filter, dir -> { });
@@ -267,8 +268,8 @@ public final class Ingest implements AutoCloseable {
           removeUnder(rel, next, changes, Set.of());
           updateFolders(Map.of(), rel, changes);
         }
-      } else if (filter.isArticlePath(rel) && Files.isRegularFile(path)) {
-        next.put(rel, FileStamp.read(path));
+      } else if (filter.isArticlePath(rel) && (stamp = FileStamp.read(path)) != null) {
+        next.put(rel, stamp);
         toRead.add(rel);
       } else {
         removeUnder(rel, next, changes, Set.of());

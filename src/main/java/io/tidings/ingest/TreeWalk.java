@@ -92,7 +92,10 @@ final class TreeWalk {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && filter.isArticleName(file.getFileName().toString())) {
+            // A pipe, socket or device with an article's name is found too: reading it is an
+            // error of its own ("not a regular file"), which keeps its last good version.
+            if ((attrs.isRegularFile() || attrs.isOther())
+                && filter.isArticleName(file.getFileName().toString())) {
               found.put(relative(root, file), FileStamp.of(attrs));
             }
             return FileVisitResult.CONTINUE;
