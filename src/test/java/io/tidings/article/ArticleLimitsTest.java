@@ -32,7 +32,7 @@ class ArticleLimitsTest {
       "images|images:|  - {url: 'https://i.example/#.png'}"
           + "|images has 101 entries, over the limit of 100 a file may declare",
       "related images|related:~  - title: r~    webUrl: https://r.example/~    images:"
-          + "|      - {url: 'https://i.example/#.png'}"
+          + "|\"      - {url: 'https://i.example/#.png'}\""
           + "|related[0].images has 101 entries, over the limit of 100 a file may declare"})
   void oneOverTheLimitIsAnErrorAndTheLimitItselfIsNot(String what, String field, String item,
       String reason) {
