@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,14 +45,14 @@ public final class ArticleParser {
    */
   public Parsed read(Path file, String name) {
     try {
-      long size = Files.size(file);
+      long size = RegularFile.size(file);
       if (size > maxFileSize) {
         return Parsed.failed(new ParseError(name, 0, 0, String.format(java.util.Locale.ROOT,
             "the file is %,d bytes, over the limit of %,d bytes (content.maxFileSize); it was not read",
             size, maxFileSize)));
       }
       byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = RegularFile.open(file)) {
         bytes = in.readNBytes((int) maxFileSize + 1);
       }
       if (bytes.length > maxFileSize) {
@@ -64,6 +63,8 @@ public final class ArticleParser {
       return parse(name, bytes);
     } catch (NoSuchFileException e) {
       return Parsed.missing();
+    } catch (RegularFile.NotRegularException e) {
+      return Parsed.failed(new ParseError(name, 0, 0, e.getMessage()));
     } catch (java.nio.file.AccessDeniedException e) {
       return Parsed.failed(new ParseError(name, 0, 0,
           "permission denied: the server's user cannot read this file"));
@@ -126,27 +127,40 @@ public final class ArticleParser {
         f.integer("heat"),
         f.bool("published", true),
         provider,
-        topics(f.node("topics")),
-        Fields.images(f.node("images")),
-        related(f.node("related")),
+        topics(f.node("topics"), root.lineOf("topics")),
+        Fields.images(bounded(f.node("images"), "images", Limits.MAX_IMAGES,
+            root.lineOf("images"))),
+        related(bounded(f.node("related"), "related", Limits.MAX_RELATED,
+            root.lineOf("related"))),
         body,
         0L);
     return withHash(draft);
   }
 
-  private static List<Topic> topics(JsonNode node) {
+  private static JsonNode bounded(JsonNode node, String field, int max, int line)
+      throws ArticleFileException {
+    Limits.entries(node, field, max, line);
+    return node;
+  }
+
+  private static List<Topic> topics(JsonNode node, int line) throws ArticleFileException {
     if (node == null || node.isNull()) {
       return List.of();
     }
+    Limits.entries(node, "topics", Limits.MAX_TOPICS, line);
+    int index = 0;
     Map<String, Topic> byKey = new LinkedHashMap<>();
     Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
     for (JsonNode item : items) {
       if (item.isValueNode() && !item.isNull()) {
-        Topic t = Interned.topic(item.asText().strip());
+        String name = item.asText().strip();
+        Limits.topicName(name, index, line);
+        Topic t = Interned.topic(name);
         if (!t.key().isEmpty()) {
           byKey.putIfAbsent(t.key(), t);
         }
       }
+      index++;
     }
     return List.copyOf(byKey.values());
   }
@@ -156,7 +170,9 @@ public final class ArticleParser {
       return List.of();
     }
     List<Related> out = new ArrayList<>(node.size());
+    int index = 0;
     for (JsonNode item : node) {
+      Limits.entries(item.get("images"), "related[" + index++ + "].images", Limits.MAX_IMAGES, 0);
       if (!(item instanceof ObjectNode o)) {
         continue;
       }

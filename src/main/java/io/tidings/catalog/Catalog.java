@@ -41,11 +41,16 @@ public final class Catalog {
   private final Map<String, Article> winners = new HashMap<>();
   private final TreeMap<String, FileProblem> problems = new TreeMap<>();
   private final TreeMap<String, Duplicate> duplicates = new TreeMap<>();
+  /** Whether problems or duplicates changed since the last snapshot: else its lists are reused. */
+  private boolean problemsChanged;
+  private boolean duplicatesChanged;
   private final List<Consumer<SnapshotChange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Snapshot current = Snapshot.EMPTY;
   private int hiddenDrafts;
   /** Winners held back because they are dated after now (hideFuture). */
   private final TreeSet<Article> scheduled = new TreeSet<>(BY_TIME);
+  /** Facet spellings of the visible articles, kept change by change. */
+  private final SnapshotBuilder.Names names = new SnapshotBuilder.Names();
 
   private record FileState(Article article, ParseError error) {}
 
@@ -138,7 +143,7 @@ public final class Catalog {
     List<Article> addedInOrder = Ordering.sorted(added);
     Snapshot.Scheduled held = new Snapshot.Scheduled(scheduled.size(), nextDue());
     Snapshot next = SnapshotBuilder.next(previous, removed, addedInOrder, hiddenDrafts, held,
-        List.copyOf(problems.values()), List.copyOf(duplicates.values()));
+        problemList(previous), duplicateList(previous), names);
     if (removed.isEmpty() && added.isEmpty() && next.hiddenDrafts() == previous.hiddenDrafts()
         && next.scheduled().equals(previous.scheduled())
         && next.problems().equals(previous.problems())
@@ -154,6 +159,22 @@ public final class Catalog {
     return next;
   }
 
+  private List<FileProblem> problemList(Snapshot previous) {
+    if (!problemsChanged) {
+      return previous.problems();
+    }
+    problemsChanged = false;
+    return List.copyOf(problems.values());
+  }
+
+  private List<Duplicate> duplicateList(Snapshot previous) {
+    if (!duplicatesChanged) {
+      return previous.duplicates();
+    }
+    duplicatesChanged = false;
+    return List.copyOf(duplicates.values());
+  }
+
   private boolean isVisible(Article a) {
     return a.published() || includeUnpublished;
   }
@@ -164,7 +185,7 @@ public final class Catalog {
     Article oldArticle = old == null ? null : old.article();
     if (change.parsed().isMissing()) {
       files.remove(file);
-      problems.remove(file);
+      problemsChanged |= problems.remove(file) != null;
       if (oldArticle != null) {
         unclaim(oldArticle.id(), file);
         touchedIds.add(oldArticle.id());
@@ -176,10 +197,11 @@ public final class Catalog {
       // The last good version keeps serving, marked stale, until the file parses or goes.
       files.put(file, new FileState(oldArticle, error));
       problems.put(file, new FileProblem(error, oldArticle != null));
+      problemsChanged = true;
       return;
     }
     Article article = change.parsed().article();
-    problems.remove(file);
+    problemsChanged |= problems.remove(file) != null;
     files.put(file, new FileState(article, null));
     if (oldArticle != null) {
       touchedIds.add(oldArticle.id());
@@ -191,16 +213,20 @@ public final class Catalog {
     touchedIds.add(article.id());
   }
 
+  /** Paths stay sorted; a second claimant makes the list mutable, so each claim costs O(k). */
   private void claim(String id, String file) {
     List<String> paths = claims.get(id);
     if (paths == null) {
       claims.put(id, List.of(file));
-    } else if (!paths.contains(file)) {
-      List<String> more = new ArrayList<>(paths);
-      more.add(file);
-      more.sort(null);
-      claims.put(id, List.copyOf(more));
+      return;
     }
+    int at = java.util.Collections.binarySearch(paths, file);
+    if (at >= 0) {
+      return;
+    }
+    List<String> more = paths.size() == 1 ? new ArrayList<>(paths) : paths;
+    more.add(-at - 1, file);
+    claims.put(id, more);
   }
 
   private void unclaim(String id, String file) {
@@ -208,12 +234,16 @@ public final class Catalog {
     if (paths == null) {
       return;
     }
-    List<String> rest = new ArrayList<>(paths);
-    rest.remove(file);
-    if (rest.isEmpty()) {
+    int at = java.util.Collections.binarySearch(paths, file);
+    if (at < 0) {
+      return;
+    }
+    if (paths.size() == 1) {
       claims.remove(id);
+    } else if (paths.size() == 2) {
+      claims.put(id, List.of(paths.get(1 - at)));
     } else {
-      claims.put(id, List.copyOf(rest));
+      paths.remove(at);
     }
   }
 
@@ -221,7 +251,7 @@ public final class Catalog {
   private Article pickWinner(String id) {
     List<String> paths = claims.get(id);
     if (paths == null) {
-      duplicates.remove(id);
+      duplicatesChanged |= duplicates.remove(id) != null;
       return null;
     }
     String bestFile = null;
@@ -237,8 +267,9 @@ public final class Catalog {
       List<String> others = new ArrayList<>(paths);
       others.remove(bestFile);
       duplicates.put(id, new Duplicate(id, bestFile, List.copyOf(others)));
+      duplicatesChanged = true;
     } else {
-      duplicates.remove(id);
+      duplicatesChanged |= duplicates.remove(id) != null;
     }
     Article previous = winners.get(id);
     // Keep the very object when nothing changed, so that unchanged files announce nothing.

@@ -4,6 +4,7 @@ import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,20 @@ final class SnapshotBuilder {
     return key == null || key.isEmpty() ? Map.of() : Map.of(key, a.category());
   });
 
+  /** The spelling counts of each kind of facet, which the catalog keeps from build to build. */
+  record Names(FacetNames topics, FacetNames providers, FacetNames categories) {
+    Names() {
+      this(new FacetNames(), new FacetNames(), new FacetNames());
+    }
+  }
+
+  /**
+   * Costs what changed: each added or removed article's keys are read once (an article with N
+   * topics costs O(N)), and each touched facet is merged once; untouched facets are shared.
+   */
   static Snapshot next(Snapshot previous, Set<Article> removed, List<Article> added,
       int hiddenDrafts, Snapshot.Scheduled scheduled, List<FileProblem> problems,
-      List<Duplicate> duplicates) {
+      List<Duplicate> duplicates, Names names) {
     if (removed.isEmpty() && added.isEmpty()) {
       return new Snapshot(previous.version(), previous.articles(), previous.topics(),
           previous.providers(), previous.categories(), hiddenDrafts, scheduled, problems,
@@ -50,9 +62,9 @@ final class SnapshotBuilder {
     return new Snapshot(
         version,
         Ordering.merge(previous.articles(), removed, added),
-        facets(previous.topics(), removed, added, TOPICS),
-        facets(previous.providers(), removed, added, PROVIDERS),
-        facets(previous.categories(), removed, added, CATEGORIES),
+        facets(previous.topics(), removed, added, TOPICS, names.topics()),
+        facets(previous.providers(), removed, added, PROVIDERS, names.providers()),
+        facets(previous.categories(), removed, added, CATEGORIES, names.categories()),
         hiddenDrafts,
         scheduled,
         problems,
@@ -60,24 +72,26 @@ final class SnapshotBuilder {
   }
 
   private static Map<String, Facet> facets(Map<String, Facet> before, Set<Article> removed,
-      List<Article> added, Kind kind) {
+      List<Article> added, Kind kind, FacetNames names) {
     Map<String, List<Article>> addedByKey = new HashMap<>();
     for (Article a : added) {
-      for (String key : kind.keysAndNames().apply(a).keySet()) {
-        addedByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+      for (Map.Entry<String, String> e : kind.keysAndNames().apply(a).entrySet()) {
+        addedByKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(a);
+        names.count(e.getKey(), e.getValue(), 1);
       }
     }
     Map<String, Set<Article>> removedByKey = new HashMap<>();
     for (Article a : removed) {
-      for (String key : kind.keysAndNames().apply(a).keySet()) {
-        removedByKey.computeIfAbsent(key, k -> Ordering.identitySet()).add(a);
+      for (Map.Entry<String, String> e : kind.keysAndNames().apply(a).entrySet()) {
+        removedByKey.computeIfAbsent(e.getKey(), k -> Ordering.identitySet()).add(a);
+        names.count(e.getKey(), e.getValue(), -1);
       }
     }
     if (addedByKey.isEmpty() && removedByKey.isEmpty()) {
       return before;
     }
     TreeMap<String, Facet> after = new TreeMap<>(before);
-    Set<String> touched = new java.util.HashSet<>(addedByKey.keySet());
+    Set<String> touched = new HashSet<>(addedByKey.keySet());
     touched.addAll(removedByKey.keySet());
     for (String key : touched) {
       Facet old = before.get(key);
@@ -86,56 +100,10 @@ final class SnapshotBuilder {
       if (merged.length == 0) {
         after.remove(key);
       } else {
-        String name = old != null && nameHolds(old.name(), key, kind,
-            removedByKey.getOrDefault(key, Set.of()), addedByKey.getOrDefault(key, List.of()))
-            ? old.name() : commonestName(merged, key, kind);
-        after.put(key, new Facet(key, name, merged));
+        after.put(key, new Facet(key, names.commonest(key), merged));
       }
     }
     return after;
-  }
-
-  /**
-   * Whether the commonest spelling stays what it was: true when the change moves no spelling's
-   * count but up for the current one (an edit that keeps its topics, the usual case), so that
-   * a large facet is not recounted on every change.
-   */
-  private static boolean nameHolds(String name, String key, Kind kind, Set<Article> removed,
-      List<Article> added) {
-    Map<String, Integer> delta = new HashMap<>();
-    for (Article a : added) {
-      delta.merge(kind.keysAndNames().apply(a).get(key), 1, Integer::sum);
-    }
-    for (Article a : removed) {
-      delta.merge(kind.keysAndNames().apply(a).get(key), -1, Integer::sum);
-    }
-    for (Map.Entry<String, Integer> e : delta.entrySet()) {
-      if (e.getValue() < 0 || (e.getValue() > 0 && !e.getKey().equals(name))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The spelling most articles use for a key ({@code AI} over {@code ai}); ties go to the first in code point order. */
-  private static String commonestName(Article[] articles, String key, Kind kind) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Article a : articles) {
-      String name = kind.keysAndNames().apply(a).get(key);
-      if (name != null) {
-        counts.merge(name, 1, Integer::sum);
-      }
-    }
-    String best = key;
-    int bestCount = 0;
-    for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      int c = e.getValue();
-      if (c > bestCount || (c == bestCount && e.getKey().compareTo(best) < 0)) {
-        best = e.getKey();
-        bestCount = c;
-      }
-    }
-    return best;
   }
 
   /** Spreads a 64-bit hash (SplitMix64's finaliser) so that a sum of many stays well mixed. */

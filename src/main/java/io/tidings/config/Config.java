@@ -30,7 +30,7 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
-      List<String> extensions, int parseThreads, boolean hideFuture) {}
+      List<String> extensions, int parseThreads, boolean hideFuture, Duration stallTimeout) {}
 
   public record Feeds(String title, String description, String language, int defaultLimit,
       int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes,
@@ -62,7 +62,7 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
             (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),
             (Boolean) v.get("content.includeUnpublished"),
             (List<String>) v.get("content.extensions"), (Integer) v.get("content.parseThreads"),
-            (Boolean) v.get("content.hideFuture")),
+            (Boolean) v.get("content.hideFuture"), (Duration) v.get("content.stallTimeout")),
         new Feeds((String) v.get("feeds.title"), (String) v.get("feeds.description"),
             (String) v.get("feeds.language"), (Integer) v.get("feeds.defaultLimit"),
             (Integer) v.get("feeds.maxLimit"), (Duration) v.get("feeds.ttl"),

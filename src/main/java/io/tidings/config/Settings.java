@@ -55,6 +55,8 @@ final class Settings {
           "file extensions that hold articles; other files are ignored"),
       new Setting("content.parseThreads", "0", ValueType.integer(0, 256),
           "threads that parse files during a scan; 0: one per core"),
+      new Setting("content.stallTimeout", "60s", ValueType.duration(Duration.ofMillis(100)),
+          "/health answers 503 while the ingest thread has been on one task this long"),
       new Setting("feeds.title", "Tidings", ValueType.string(),
           "site name, the first part of every feed title"),
       new Setting("feeds.description", "Articles served by Tidings", ValueType.string(),

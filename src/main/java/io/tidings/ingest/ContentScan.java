@@ -47,12 +47,14 @@ public final class ContentScan {
   }
 
   /**
-   * @throws IOException when the directory cannot be walked (gone, not a directory, unreadable)
+   * @throws IOException when the directory is gone or not a directory (a folder that cannot be
+   *     listed, the content directory included, is an error in the result)
    */
   public static Result run(Config.Content config) throws IOException {
     Path root = config.dir().toAbsolutePath().normalize();
     ContentFilter filter = new ContentFilter(config.extensions());
-    Map<String, FileStamp> found = TreeWalk.walk(root, root, filter, dir -> { });
+    TreeWalk.Listing listing = TreeWalk.list(root, root, filter, dir -> { });
+    Map<String, FileStamp> found = listing.files();
     int threads = config.parseThreads() > 0 ? config.parseThreads()
         : Runtime.getRuntime().availableProcessors();
     AtomicLong n = new AtomicLong();
@@ -65,7 +67,9 @@ public final class ContentScan {
     });
     try {
       FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool);
-      List<FileChange> changes = reading.readAll(found.keySet(), false);
+      List<FileChange> changes = new java.util.ArrayList<>(reading.readAll(found.keySet(), false));
+      // A folder that cannot be listed is an error of its own, as in the server's /status.
+      changes.addAll(TreeWalk.folderProblems(listing.unlistable()));
       // As the server's catalog: future-dated articles held back with content.hideFuture.
       Snapshot snapshot = new Catalog(config.includeUnpublished(), config.hideFuture(),
           Clock.systemUTC()).apply(changes);

@@ -12,11 +12,14 @@ record FileStamp(long size, long modifiedNanos, Object fileKey) {
         attrs.fileKey());
   }
 
-  /** The stamp of a regular file, or null when it is not one (or is gone). */
+  /**
+   * The stamp of a regular file, or of a pipe, socket or device (whose read is an error), or
+   * null for a folder, a dangling link or a file that is gone.
+   */
   static FileStamp read(Path file) {
     try {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      return attrs.isRegularFile() ? of(attrs) : null;
+      return attrs.isRegularFile() || attrs.isOther() ? of(attrs) : null;
     } catch (IOException e) {
       return null;
     }

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -56,6 +57,8 @@ public final class Ingest implements AutoCloseable {
   private TreeMap<String, FileStamp> known = new TreeMap<>();
   private volatile int knownCount;
   private final Map<String, ParseError> reported = new HashMap<>();
+  /** Folders that could not be listed, as reported to the catalog; ingest thread only. */
+  private final TreeMap<String, String> folderProblems = new TreeMap<>();
 
   private final Debouncer debouncer;
   private final AtomicLong fileEvents = new AtomicLong();
@@ -75,6 +78,8 @@ public final class Ingest implements AutoCloseable {
   private volatile boolean ready;
   private volatile boolean directoryMissing;
   private volatile Instant lastChange;
+  /** When the ingest thread began its current task (System.nanoTime), 0 while it is idle. */
+  private volatile long busySince;
   /** The wake-up that releases the next scheduled article; only the ingest thread touches it. */
   private ScheduledFuture<?> release;
   private Instant releaseAt;
@@ -87,7 +92,17 @@ public final class Ingest implements AutoCloseable {
     this.clock = catalog.clock();
     int threads = config.parseThreads() > 0 ? config.parseThreads()
         : Runtime.getRuntime().availableProcessors();
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tidings-ingest"));
+    this.thread = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "tidings-ingest")) {
+      @Override
+      protected void beforeExecute(Thread t, Runnable r) {
+        busySince = System.nanoTime();
+      }
+
+      @Override
+      protected void afterExecute(Runnable r, Throwable t) {
+        busySince = 0;
+      }
+    };
     AtomicLong n = new AtomicLong();
     this.parsePool = Executors.newFixedThreadPool(threads,
         r -> daemon(r, "tidings-parse-" + n.incrementAndGet()));
@@ -128,16 +143,18 @@ public final class Ingest implements AutoCloseable {
     // Watch first, then walk: a file written during the scan then makes an event (and is read
     // once more after it); the other way round it would be missed until a rescan.
     startWatching();
-    Map<String, FileStamp> found;
+    TreeWalk.Listing listing;
     try {
-      found = TreeWalk.walk(root, root, filter, dir -> { });
+      listing = TreeWalk.list(root, root, filter, dir -> { });
     } catch (NoSuchFileException e) {
       throw new IllegalStateException("content directory " + root + " does not exist"
           + " (set content.dir, TIDINGS_CONTENT_DIR or --content)");
     } catch (IOException e) {
       throw new IllegalStateException("cannot read content directory " + root + ": " + e);
     }
-    List<FileChange> changes = reading.readAll(found.keySet(), true);
+    Map<String, FileStamp> found = listing.files();
+    List<FileChange> changes = new ArrayList<>(reading.readAll(found.keySet(), true));
+    updateFolders(listing.unlistable(), null, changes);
     Snapshot snapshot = apply(changes, found);
     double seconds = (System.nanoTime() - t0) / 1e9;
     LOG.info("scanned {} in {}: {} articles, {} topics, {} providers{}{}{}{}",
@@ -239,20 +256,24 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = new ArrayList<>();
     for (Path path : paths) {
       String rel = TreeWalk.relative(root, path);
+      FileStamp stamp;
       if (Files.isDirectory(path) && filter.isFolderPathWatched(rel)) {
         try {
-          Map<String, FileStamp> inside = TreeWalk.walk(root, path, filter, dir -> { });
-          removeUnder(rel, next, changes, inside.keySet());
-          next.putAll(inside);
-          toRead.addAll(inside.keySet());
+          TreeWalk.Listing inside = TreeWalk.list(root, path, filter, dir -> { });
+          removeUnder(rel, next, changes, inside.files().keySet());
+          next.putAll(inside.files());
+          toRead.addAll(inside.files().keySet());
+          updateFolders(inside.unlistable(), rel, changes);
         } catch (IOException e) {
           removeUnder(rel, next, changes, Set.of());
+          updateFolders(Map.of(), rel, changes);
         }
-      } else if (filter.isArticlePath(rel) && Files.isRegularFile(path)) {
-        next.put(rel, FileStamp.read(path));
+      } else if (filter.isArticlePath(rel) && (stamp = FileStamp.read(path)) != null) {
+        next.put(rel, stamp);
         toRead.add(rel);
       } else {
         removeUnder(rel, next, changes, Set.of());
+        updateFolders(Map.of(), rel, changes);
       }
     }
     List<FileChange> read = reading.readAll(toRead, false);
@@ -289,13 +310,14 @@ public final class Ingest implements AutoCloseable {
     if (directoryMissing && watchMode.equals("native") && Files.isDirectory(root)) {
       restartWatcher(); // before the walk, as at start
     }
-    Map<String, FileStamp> found;
+    TreeWalk.Listing listing;
     try {
-      found = TreeWalk.walk(root, root, filter, dir -> { });
+      listing = TreeWalk.list(root, root, filter, dir -> { });
     } catch (IOException e) {
-      rootMissing();
+      rootMissing(); // only when the content directory itself is gone: a folder's problem is its own
       return;
     }
+    Map<String, FileStamp> found = listing.files();
     if (directoryMissing) {
       directoryMissing = false;
       LOG.info("content directory {} is back: rescanning", root);
@@ -320,7 +342,32 @@ public final class Ingest implements AutoCloseable {
       }
     }
     changes.addAll(reading.readAll(toRead, false));
+    updateFolders(listing.unlistable(), null, changes);
     apply(changes, found);
+  }
+
+  /**
+   * Reports the folders a walk could not list, and clears those it listed again: within
+   * {@code under} (a folder's relative path) for a walk of that folder, everywhere for null.
+   */
+  private void updateFolders(Map<String, String> unlistable, String under,
+      List<FileChange> changes) {
+    for (java.util.Iterator<Map.Entry<String, String>> it = folderProblems.entrySet().iterator();
+        it.hasNext(); ) {
+      String rel = it.next().getKey();
+      boolean inScope = under == null || under.isEmpty() || rel.equals(under)
+          || rel.startsWith(under + "/");
+      if (inScope && !unlistable.containsKey(rel)) {
+        it.remove();
+        changes.add(new FileChange(TreeWalk.folderName(rel), Parsed.missing()));
+        LOG.info("{} can be listed again", TreeWalk.folderName(rel));
+      }
+    }
+    unlistable.forEach((rel, why) -> {
+      if (!why.equals(folderProblems.put(rel, why))) {
+        changes.add(TreeWalk.folderProblem(rel, why));
+      }
+    });
   }
 
   /**
@@ -528,8 +575,11 @@ public final class Ingest implements AutoCloseable {
   }
 
   public IngestStatus status() {
+    long since = busySince;
+    Duration busy = since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
-        knownCount, rescans.get(), fileEvents.get(), parseErrors.get());
+        knownCount, rescans.get(), fileEvents.get(), parseErrors.get(), busy,
+        config.stallTimeout());
   }
 
   /** Runs a full rescan now (tests, operators); completes when its snapshot is published. */

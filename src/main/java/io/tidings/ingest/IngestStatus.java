@@ -1,5 +1,6 @@
 package io.tidings.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,23 @@ import java.time.Instant;
  * @param rescans full rescans for a reason (safety net, overflow, request), not poll walks
  * @param fileEvents file events received from the watcher
  * @param parseErrors file reads that ended in a parse error, counting every read
+ * @param busyFor how long the ingest thread has been on its current task; zero when idle
+ * @param stallTimeout busy this long, the ingest counts as stalled (content.stallTimeout)
  */
 public record IngestStatus(String watchMode, String watchNote, boolean ready,
     boolean directoryMissing, Instant lastChange, long filesSeen, long rescans,
-    long fileEvents, long parseErrors) {}
+    long fileEvents, long parseErrors, Duration busyFor, Duration stallTimeout) {
+
+  /** A status of an ingest that is never busy (for tests of the HTTP side). */
+  public IngestStatus(String watchMode, String watchNote, boolean ready,
+      boolean directoryMissing, Instant lastChange, long filesSeen, long rescans,
+      long fileEvents, long parseErrors) {
+    this(watchMode, watchNote, ready, directoryMissing, lastChange, filesSeen, rescans,
+        fileEvents, parseErrors, Duration.ZERO, Duration.ofSeconds(60));
+  }
+
+  /** Whether the ingest thread has been on one task for longer than it ever should. */
+  public boolean stalled() {
+    return busyFor.compareTo(stallTimeout) > 0;
+  }
+}

@@ -57,6 +57,9 @@ final class NativeWatcher implements AutoCloseable {
       TreeWalk.walk(root, dir, filter, folder -> {
         try {
           watch(folder);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
+          // That folder's problem (the walk reports a folder it cannot list), not the watch's.
+          LOG.debug("not watching {}: {}", folder, e.toString());
         } catch (IOException e) {
           throw new WatchLimitException(e);
         }
@@ -95,8 +98,10 @@ final class NativeWatcher implements AutoCloseable {
           Path child = folder.resolve((Path) event.context());
           if (event.kind() == ENTRY_DELETE) {
             forget(child);
-          } else if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)
-              && filter.isFolderWatched(child.getFileName().toString())) {
+          } else if (Files.isDirectory(child)
+              && filter.isFolderWatched(child.getFileName().toString())
+              && (event.kind() == ENTRY_CREATE || !folders.containsValue(child))) {
+            // New, or one that could not be watched before (made listable by a chmod).
             try {
               register(child);
             } catch (IOException e) {

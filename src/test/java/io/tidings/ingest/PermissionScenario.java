@@ -24,7 +24,22 @@ final class PermissionScenario {
       h.write("ok.txt", article("ok"));
       Path locked = h.write("locked.txt", article("locked").title("readable"));
       h.write("dir/inner.txt", article("inner"));
+      h.write("shut/x.txt", article("x"));
+      Path shut = h.root.resolve("shut");
+      Files.setPosixFilePermissions(shut, PosixFilePermissions.fromString("---------"));
+      // A folder that cannot be listed at start-up is that folder's error: the start goes on.
       h.start();
+      assertThat(h.ids()).containsExactlyInAnyOrder("inner", "locked", "ok");
+      assertThat(h.problem("shut/").error().toString()).isEqualTo("shut/: cannot open this"
+          + " folder (permission denied); its articles are not served until it can be listed");
+      h.assertMatchesDisk();
+      Files.setPosixFilePermissions(shut, PosixFilePermissions.fromString("rwxr-xr-x"));
+      h.awaitIds("inner", "locked", "ok", "x");
+      Await.untilAsserted(() -> assertThat(h.problem("shut/")).isNull());
+      h.write("shut/y.txt", article("y")); // watched now, in native mode
+      h.awaitIds("inner", "locked", "ok", "x", "y");
+      IngestHarness.delete(shut);
+      h.awaitIds("inner", "locked", "ok");
       h.assertMatchesDisk();
 
       // Unreadable: the last good version keeps serving, marked stale (DESIGN.md). With file
@@ -51,11 +66,14 @@ final class PermissionScenario {
       Path dir = h.root.resolve("dir");
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
       h.awaitIds("locked", "ok");
+      awaitProblem(h, "dir/");
+      assertThat(h.ingest.status().directoryMissing()).isFalse();
       h.assertMatchesDisk();
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
       h.awaitIds("inner", "locked", "ok");
       h.write("dir/later.txt", article("later"));
       h.awaitIds("inner", "later", "locked", "ok");
+      Await.untilAsserted(() -> assertThat(h.problem("dir/")).isNull());
       h.assertMatchesDisk();
     }
   }

@@ -1,0 +1,45 @@
+package io.tidings.catalog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How many visible articles spell each key of one kind of facet which way ({@code AI} 3,
+ * {@code ai} 1), kept up to date change by change, so that a facet's name (its commonest
+ * spelling) costs the change, never a recount of the facet's articles. The catalog's, on the
+ * ingest thread only.
+ */
+final class FacetNames {
+  /** Key to spelling to count; a key with no articles has no entry. */
+  private final Map<String, Map<String, Integer>> counts = new HashMap<>();
+
+  /** Adds {@code delta} (1 or -1) to one spelling of a key. */
+  void count(String key, String name, int delta) {
+    Map<String, Integer> spellings = counts.computeIfAbsent(key, k -> new HashMap<>(2));
+    spellings.merge(name, delta, (a, b) -> a + b == 0 ? null : a + b);
+    if (spellings.isEmpty()) {
+      counts.remove(key);
+    }
+  }
+
+  /**
+   * The spelling most articles use for a key; ties go to the first in code point order. Costs
+   * the number of spellings the key has (almost always one or two).
+   */
+  String commonest(String key) {
+    Map<String, Integer> spellings = counts.get(key);
+    if (spellings == null) {
+      return key;
+    }
+    String best = key;
+    int bestCount = 0;
+    for (Map.Entry<String, Integer> e : spellings.entrySet()) {
+      int c = e.getValue();
+      if (c > bestCount || (c == bestCount && e.getKey().compareTo(best) < 0)) {
+        best = e.getKey();
+        bestCount = c;
+      }
+    }
+    return best;
+  }
+}
