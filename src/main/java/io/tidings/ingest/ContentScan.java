@@ -66,7 +66,7 @@ public final class ContentScan {
       return t;
     });
     try {
-      FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool);
+      FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool, () -> { });
       List<FileChange> changes = new java.util.ArrayList<>(reading.readAll(found.keySet(), false));
       // A folder that cannot be listed is an error of its own, as in the server's /status.
       changes.addAll(TreeWalk.folderProblems(listing.unlistable()));

@@ -23,11 +23,14 @@ final class FileReading {
   private final Path root;
   private final ArticleParser parser;
   private final ExecutorService pool;
+  private final Runnable progress;
 
-  FileReading(Path root, ArticleParser parser, ExecutorService pool) {
+  /** @param progress told after each file read (the stall check of /health counts on it) */
+  FileReading(Path root, ArticleParser parser, ExecutorService pool, Runnable progress) {
     this.root = root;
     this.parser = parser;
     this.pool = pool;
+    this.progress = progress;
   }
 
   /**
@@ -83,6 +86,8 @@ final class FileReading {
   }
 
   private FileChange read(String name) {
-    return new FileChange(name, parser.read(root.resolve(name), name));
+    FileChange c = new FileChange(name, parser.read(root.resolve(name), name));
+    progress.run();
+    return c;
   }
 }

@@ -80,6 +80,11 @@ public final class Ingest implements AutoCloseable {
   private volatile Instant lastChange;
   /** When the ingest thread began its current task (System.nanoTime), 0 while it is idle. */
   private volatile long busySince;
+  /**
+   * The last sign of progress within a task (a file read, a folder listed): a long scan that
+   * moves is busy, not stalled; only a task that stops moving is.
+   */
+  private volatile long progressAt;
   /** The wake-up that releases the next scheduled article; only the ingest thread touches it. */
   private ScheduledFuture<?> release;
   private Instant releaseAt;
@@ -106,7 +111,7 @@ public final class Ingest implements AutoCloseable {
     AtomicLong n = new AtomicLong();
     this.parsePool = Executors.newFixedThreadPool(threads,
         r -> daemon(r, "tidings-parse-" + n.incrementAndGet()));
-    this.reading = new FileReading(root, parser, parsePool);
+    this.reading = new FileReading(root, parser, parsePool, this::progress);
     this.debouncer = new Debouncer(config.debounce(), thread, this::flush);
   }
 
@@ -145,7 +150,7 @@ public final class Ingest implements AutoCloseable {
     startWatching();
     TreeWalk.Listing listing;
     try {
-      listing = TreeWalk.list(root, root, filter, dir -> { });
+      listing = TreeWalk.list(root, root, filter, dir -> progress());
     } catch (NoSuchFileException e) {
       throw new IllegalStateException("content directory " + root + " does not exist"
           + " (set content.dir, TIDINGS_CONTENT_DIR or --content)");
@@ -259,7 +264,7 @@ public final class Ingest implements AutoCloseable {
       FileStamp stamp;
       if (Files.isDirectory(path) && filter.isFolderPathWatched(rel)) {
         try {
-          TreeWalk.Listing inside = TreeWalk.list(root, path, filter, dir -> { });
+          TreeWalk.Listing inside = TreeWalk.list(root, path, filter, dir -> progress());
           removeUnder(rel, next, changes, inside.files().keySet());
           next.putAll(inside.files());
           toRead.addAll(inside.files().keySet());
@@ -312,7 +317,7 @@ public final class Ingest implements AutoCloseable {
     }
     TreeWalk.Listing listing;
     try {
-      listing = TreeWalk.list(root, root, filter, dir -> { });
+      listing = TreeWalk.list(root, root, filter, dir -> progress());
     } catch (IOException e) {
       rootMissing(); // only when the content directory itself is gone: a folder's problem is its own
       return;
@@ -574,9 +579,15 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
+  private void progress() {
+    progressAt = System.nanoTime();
+  }
+
   public IngestStatus status() {
     long since = busySince;
-    Duration busy = since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    long moved = progressAt;
+    long from = since == 0 ? 0 : (moved - since > 0 ? moved : since);
+    Duration busy = since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - from);
     return new IngestStatus(watchMode, watchNote, ready, directoryMissing, lastChange,
         knownCount, rescans.get(), fileEvents.get(), parseErrors.get(), busy,
         config.stallTimeout());

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param rescans full rescans for a reason (safety net, overflow, request), not poll walks
  * @param fileEvents file events received from the watcher
  * @param parseErrors file reads that ended in a parse error, counting every read
- * @param busyFor how long the ingest thread has been on its current task; zero when idle
+ * @param busyFor how long the ingest thread's current task has gone without progress (a file
+ *     read, a folder listed); zero when idle
  * @param stallTimeout busy this long, the ingest counts as stalled (content.stallTimeout)
  */
 public record IngestStatus(String watchMode, String watchNote, boolean ready,
@@ -29,7 +30,7 @@ public record IngestStatus(String watchMode, String watchNote, boolean ready,
         fileEvents, parseErrors, Duration.ZERO, Duration.ofSeconds(60));
   }
 
-  /** Whether the ingest thread has been on one task for longer than it ever should. */
+  /** Whether the ingest thread's task has gone without progress for longer than it ever should. */
   public boolean stalled() {
     return busyFor.compareTo(stallTimeout) > 0;
   }

@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code /health}: 503 until the first scan is done, while the ingest thread has been stuck on
- * one task for longer than content.stallTimeout (no new file would be read), and once
+ * {@code /health}: 503 until the first scan is done, while the ingest thread's task has made no
+ * progress for longer than content.stallTimeout (no new file would be read), and once
  * shutdown began; 200 otherwise.
  */
 final class HealthHandler implements Handler<RoutingContext> {
@@ -39,8 +39,8 @@ final class HealthHandler implements Handler<RoutingContext> {
       return "starting: the first scan of the content directory is not done\n";
     }
     if (s.stalled()) {
-      return String.format(java.util.Locale.ROOT, "stalled: the ingest thread has been on one"
-          + " task for %d s, over content.stallTimeout (%d s); changed files are not being read"
+      return String.format(java.util.Locale.ROOT, "stalled: the ingest thread's task has made"
+          + " no progress for %d s, over content.stallTimeout (%d s); changed files are not being read"
           + " (see the log)\n", s.busyFor().toSeconds(), s.stallTimeout().toSeconds());
     }
     return null;

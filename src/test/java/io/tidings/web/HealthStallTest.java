@@ -50,7 +50,7 @@ class HealthStallTest {
         Await.until("/health to turn 503", Await.DEFAULT, () -> status(server) == 503);
         HttpResponse<byte[]> stalled = server.get("/health");
         assertThat(new String(stalled.body(), StandardCharsets.UTF_8))
-            .startsWith("stalled: the ingest thread has been on one task for")
+            .startsWith("stalled: the ingest thread's task has made no progress for")
             .contains("content.stallTimeout");
         assertThat(stalled.headers().firstValue("Cache-Control")).hasValue("no-store");
       } finally {
