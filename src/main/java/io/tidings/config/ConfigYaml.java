@@ -97,14 +97,14 @@ final class ConfigYaml {
         }
         continue;
       }
+      if (t == JsonToken.START_OBJECT) {
+        throw at(where, key + " takes a value, not keys below it");
+      }
       values.put(key, new Value(value(p, key, t), where.getLineNr(), where.getColumnNr()));
     }
   }
 
   private String value(YAMLParser p, String key, JsonToken t) throws IOException, ConfigException {
-    if (t == JsonToken.START_OBJECT) {
-      throw at(p.currentTokenLocation(), key + " takes a value, not keys below it");
-    }
     if (t != JsonToken.START_ARRAY) {
       return scalar(p, key, t);
     }
