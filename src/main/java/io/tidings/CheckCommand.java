@@ -7,6 +7,7 @@ import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
 import io.tidings.config.ConfigException;
 import io.tidings.config.ConfigLoader;
+import io.tidings.config.Shown;
 import io.tidings.ingest.ContentScan;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,17 +80,17 @@ final class CheckCommand {
         }
         case "--strict" -> strict = true;
         case "--config" -> {
-          if (i + 1 >= args.length) {
+          if (i + 1 >= args.length || args[i + 1].isBlank()) {
             return usage("--config needs a value");
           }
           configFile = Path.of(args[++i]);
         }
         default -> {
           if (arg.startsWith("-") && !arg.equals("-")) {
-            return usage("unknown option " + arg);
+            return usage("unknown option " + Shown.plain(arg));
           }
           if (dirArg != null) {
-            return usage("one DIR only, got " + dirArg + " and " + arg);
+            return usage("one DIR only, got " + Shown.plain(dirArg) + " and " + Shown.plain(arg));
           }
           dirArg = arg;
         }
@@ -100,12 +101,12 @@ final class CheckCommand {
     }
     Path dir = Path.of(dirArg);
     if (!Files.isDirectory(dir)) {
-      err.println("tidings check: " + dirArg + " does not exist or is not a directory");
+      err.println("tidings check: " + Shown.plain(dirArg) + " does not exist or is not a directory");
       return 2;
     }
-    if (configFile == null && Files.isRegularFile(Path.of("conf/config.yaml"))) {
-      configFile = Path.of("conf/config.yaml");
-    }
+    configFile = ConfigLoader.fileToRead(configFile, ConfigLoader.DEFAULT_FILE);
+    ConfigLoader.unknownVariables(System.getenv())
+        .forEach(w -> err.println("tidings check: warning: " + w));
     Map<String, String> settings = new LinkedHashMap<>(flags);
     settings.put("content.dir", dir.toString());
     Config config;

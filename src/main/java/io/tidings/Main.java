@@ -3,6 +3,7 @@ package io.tidings;
 import io.tidings.config.Config;
 import io.tidings.config.ConfigException;
 import io.tidings.config.ConfigLoader;
+import io.tidings.config.Shown;
 import io.tidings.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -43,6 +44,9 @@ public final class Main {
       Settings (config file key, environment variable, default):
       """;
 
+  private static final List<String> LOG_LEVELS =
+      List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -53,8 +57,17 @@ public final class Main {
     String logFormat = System.getenv().getOrDefault("TIDINGS_LOG_FORMAT", "").strip()
         .toLowerCase(java.util.Locale.ROOT);
     if (!List.of("", "human", "json").contains(logFormat)) {
-      System.err.println("tidings: TIDINGS_LOG_FORMAT must be human or json, got \""
-          + System.getenv("TIDINGS_LOG_FORMAT") + "\"");
+      System.err.println("tidings: TIDINGS_LOG_FORMAT must be human or json, got "
+          + Shown.quoted(System.getenv("TIDINGS_LOG_FORMAT")));
+      return 2;
+    }
+    // logback reads it; a level it does not know would silently turn into DEBUG
+    String logLevel = System.getenv().getOrDefault("TIDINGS_LOG_LEVEL", "INFO").strip()
+        .toUpperCase(java.util.Locale.ROOT);
+    if (!LOG_LEVELS.contains(logLevel)) {
+      System.err.println("tidings: TIDINGS_LOG_LEVEL must be one of "
+          + String.join(", ", LOG_LEVELS) + ", got "
+          + Shown.quoted(System.getenv("TIDINGS_LOG_LEVEL")));
       return 2;
     }
     // Read by logback.xml to pick the appender; set before the first logger is made.
@@ -77,7 +90,7 @@ public final class Main {
           return CheckCommand.run(configFile, flags, rest);
         }
         case "--config", "--content", "--port" -> {
-          if (i + 1 >= args.length) {
+          if (i + 1 >= args.length || args[i + 1].isBlank()) {
             System.err.println("tidings: " + arg + " needs a value; see --help");
             return 2;
           }
@@ -89,14 +102,14 @@ public final class Main {
           }
         }
         default -> {
-          System.err.println("tidings: unknown option " + arg + "; see --help");
+          System.err.println("tidings: unknown option " + Shown.plain(arg) + "; see --help");
           return 2;
         }
       }
     }
-    if (configFile == null && Files.isRegularFile(Path.of("conf/config.yaml"))) {
-      configFile = Path.of("conf/config.yaml");
-    }
+    configFile = ConfigLoader.fileToRead(configFile, ConfigLoader.DEFAULT_FILE);
+    Logger log = LoggerFactory.getLogger(Main.class);
+    ConfigLoader.unknownVariables(System.getenv()).forEach(log::warn);
     Config config;
     try {
       config = ConfigLoader.load(configFile, System.getenv(), flags);
@@ -106,7 +119,8 @@ public final class Main {
     }
     Path dir = config.content().dir().toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      System.err.println("tidings: content directory " + dir + " does not exist or is not a"
+      System.err.println("tidings: content directory " + Shown.plain(dir.toString())
+          + " does not exist or is not a"
           + " directory (set content.dir, TIDINGS_CONTENT_DIR or --content)");
       return 2;
     }

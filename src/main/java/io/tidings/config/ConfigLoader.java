@@ -1,17 +1,17 @@
 package io.tidings.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the configuration: defaults, then the YAML file, then {@code TIDINGS_*} environment
@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  * its key, its value, where it came from and what is allowed.
  */
 public final class ConfigLoader {
+  /** Read when it exists and no other file is given. */
+  public static final Path DEFAULT_FILE = Path.of("conf/config.yaml");
+
+  /** Variables read by Main and logback rather than by a setting. */
+  static final List<String> OTHER_VARIABLES = List.of("TIDINGS_LOG_FORMAT", "TIDINGS_LOG_LEVEL");
+
   private ConfigLoader() {}
 
   /**
@@ -34,22 +40,34 @@ public final class ConfigLoader {
       raw.put(s.key(), s.defaultValue());
       origin.put(s.key(), "default");
     }
+    Set<String> fromFile = new HashSet<>();
     if (file != null) {
-      readFile(file, raw, origin);
+      String name = Shown.plain(file.toString());
+      for (Map.Entry<String, ConfigYaml.Value> e
+          : ConfigYaml.parse(name, ConfigFile.read(file)).entrySet()) {
+        ConfigYaml.Value v = e.getValue();
+        raw.put(e.getKey(), v.text());
+        origin.put(e.getKey(), name + ":" + v.line() + ":" + v.column());
+        fromFile.add(e.getKey());
+      }
     }
     for (Setting s : Settings.ALL) {
       String v = env.get(s.envName());
       if (v != null) {
         raw.put(s.key(), v);
         origin.put(s.key(), "environment variable " + s.envName());
+        fromFile.remove(s.key());
       }
     }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       if (Settings.find(e.getKey()) == null) {
-        throw new ConfigException("unknown setting " + e.getKey());
+        throw new ConfigException("unknown setting " + Shown.plain(e.getKey())
+            + Spelling.nearest(e.getKey(), keys()).map(k -> "; did you mean " + k + "?")
+                .orElse(""));
       }
       raw.put(e.getKey(), e.getValue());
       origin.put(e.getKey(), "command line");
+      fromFile.remove(e.getKey());
     }
     Map<String, Object> typed = new LinkedHashMap<>();
     for (Setting s : Settings.ALL) {
@@ -57,8 +75,10 @@ public final class ConfigLoader {
       try {
         typed.put(s.key(), s.type().parse(text));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(s.key() + " = \"" + text + "\" (from " + origin.get(s.key())
-            + ") is not allowed: use " + e.getMessage());
+        String value = s.key() + " = " + Shown.quoted(text);
+        throw new ConfigException((fromFile.contains(s.key())
+            ? origin.get(s.key()) + ": " + value : value + " (from " + origin.get(s.key()) + ")")
+            + " is not allowed: use " + e.getMessage());
       }
     }
     int defaultLimit = (Integer) typed.get("feeds.defaultLimit");
@@ -73,9 +93,10 @@ public final class ConfigLoader {
       if (origin.get("http.keepAliveTimeout").equals("default")) {
         typed.put("http.keepAliveTimeout", idle); // a shorter idle time-out shortens it too
       } else {
-        throw new ConfigException("http.keepAliveTimeout = " + raw.get("http.keepAliveTimeout")
+        throw new ConfigException("http.keepAliveTimeout = "
+            + Shown.plain(raw.get("http.keepAliveTimeout"))
             + " (from " + origin.get("http.keepAliveTimeout") + ") is longer than"
-            + " http.idleTimeout = " + raw.get("http.idleTimeout") + " (from "
+            + " http.idleTimeout = " + Shown.plain(raw.get("http.idleTimeout")) + " (from "
             + origin.get("http.idleTimeout") + "): it must not be, or idle connections would be"
             + " closed before the time that responses promise (Keep-Alive: timeout)");
       }
@@ -89,58 +110,42 @@ public final class ConfigLoader {
     return Config.of(typed);
   }
 
-  private static void readFile(Path file, Map<String, String> raw, Map<String, String> origin)
-      throws ConfigException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + file + ": "
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+  /**
+   * The file to read: the one given with {@code --config}, else {@code fallback} (the default
+   * {@link #DEFAULT_FILE}) when there is anything at all at that path, so that a default that
+   * is a directory, a FIFO or a broken link is reported rather than skipped; else none (null).
+   */
+  public static Path fileToRead(Path given, Path fallback) {
+    if (given != null) {
+      return given;
     }
-    if (root == null || root.isNull() || root.isMissingNode()) {
-      return;
-    }
-    if (!root.isObject()) {
-      throw new ConfigException("config file " + file + " must be a YAML mapping of sections");
-    }
-    flatten("", root, file, raw, origin);
+    return Files.exists(fallback, LinkOption.NOFOLLOW_LINKS) ? fallback : null;
   }
 
-  private static void flatten(String prefix, JsonNode node, Path file, Map<String, String> raw,
-      Map<String, String> origin) throws ConfigException {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String key = prefix + e.getKey();
-      JsonNode value = e.getValue();
-      if (value.isObject()) {
-        flatten(key + ".", value, file, raw, origin);
+  /**
+   * One warning for each variable of the environment that looks meant for Tidings but is not
+   * read: {@code TIDINGS_*} in any case, unknown; with the nearest name that is known. A typo
+   * in a variable must not go unnoticed; it is a warning rather than an error because the
+   * prefix is shared with variables read by other programs (the compose file's
+   * {@code TIDINGS_CONTENT}, {@code TIDINGS_PUBLIC_PORT}).
+   */
+  public static List<String> unknownVariables(Map<String, String> env) {
+    Set<String> known = new TreeSet<>(OTHER_VARIABLES);
+    Settings.ALL.forEach(s -> known.add(s.envName()));
+    List<String> warnings = new ArrayList<>();
+    for (String name : new TreeSet<>(env.keySet())) {
+      if (!name.toUpperCase(Locale.ROOT).startsWith("TIDINGS_") || known.contains(name)) {
         continue;
       }
-      if (value.isNull() && isSection(key)) {
-        continue; // a section whose keys are all commented out
-      }
-      if (Settings.find(key) == null) {
-        throw new ConfigException("unknown key " + key + " in " + file + "; known keys: "
-            + Settings.ALL.stream().map(Setting::key).collect(Collectors.joining(", ")));
-      }
-      String text;
-      if (value.isArray()) {
-        StringBuilder s = new StringBuilder();
-        value.forEach(v -> s.append(s.length() == 0 ? "" : ",").append(v.asText()));
-        text = s.toString();
-      } else {
-        text = value.isNull() ? "" : value.asText();
-      }
-      raw.put(key, text);
-      origin.put(key, file.toString());
+      warnings.add("environment variable " + Shown.plain(name) + " is not a setting of"
+          + " Tidings and is ignored; " + Spelling.nearest(name, known)
+              .map(n -> "did you mean " + n + "?").orElse("--help lists the variables"));
     }
+    return warnings;
   }
 
-  private static boolean isSection(String prefix) {
-    return Settings.ALL.stream().anyMatch(s -> s.key().startsWith(prefix + "."));
+  private static List<String> keys() {
+    return Settings.ALL.stream().map(Setting::key).toList();
   }
 
   /** The keys, defaults, environment variables and meanings, for {@code --help}. */

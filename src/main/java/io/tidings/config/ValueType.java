@@ -13,8 +13,15 @@ interface ValueType {
   /** @throws IllegalArgumentException whose message says what is allowed */
   Object parse(String text);
 
+  /** Text without control characters (but tabs and line breaks, which YAML may fold in). */
   static ValueType string() {
-    return text -> text;
+    return text -> {
+      if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
+          && c != '\r')) {
+        throw new IllegalArgumentException("text without control characters");
+      }
+      return text;
+    };
   }
 
   static ValueType integer(int min, int max) {

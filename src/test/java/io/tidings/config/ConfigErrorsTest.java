@@ -87,7 +87,7 @@ class ConfigErrorsTest {
     assertThat(m).contains("unknown key http.prot", f.toString(), "http.port");
     assertThat(refusal(file("colour: red\n"), Map.of(), Map.of())).contains("unknown key colour");
     assertThat(refusal(file("content:\n  maxFileSize:\n    value: 1MiB\n"), Map.of(), Map.of()))
-        .contains("unknown key content.maxFileSize.value");
+        .contains("content.maxFileSize takes a value, not keys below it");
   }
 
   @Test
@@ -99,14 +99,15 @@ class ConfigErrorsTest {
   void malformedYamlFile() throws IOException {
     Path f = file("http:\n  port: 8080\n   host: x\n");
     String m = refusal(f, Map.of(), Map.of());
-    assertThat(m).contains("cannot read config file", f.toString(), "line 3");
-    assertThat(refusal(file("http:\n  port: [8080\n"), Map.of(), Map.of())).contains("cannot read config file");
+    assertThat(m).startsWith(f + ":3:");
+    assertThat(refusal(file("http:\n  port: [8080\n"), Map.of(), Map.of()))
+        .startsWith(f + ":2:9: ").contains("never closed");
   }
 
   @Test
   void fileThatIsNotAMapping() throws IOException {
     Path f = file("- http\n- content\n");
-    assertThat(refusal(f, Map.of(), Map.of())).contains(f.toString(), "must be a YAML mapping");
+    assertThat(refusal(f, Map.of(), Map.of())).contains(f.toString(), "must be sections of keys");
   }
 
   @Test
@@ -118,7 +119,7 @@ class ConfigErrorsTest {
   @Test
   void missingFile() {
     Path f = dir.resolve("absent.yaml");
-    assertThat(refusal(f, Map.of(), Map.of())).contains("cannot read config file", f.toString(), "no such file");
+    assertThat(refusal(f, Map.of(), Map.of())).isEqualTo(f + ": no such file");
   }
 
   @Test
