@@ -146,7 +146,8 @@ def hostile(nginx, replica):
             problems.append("%s: no link to http://feeds.example.com/" % cold)
     refused = 0
     for path in ["/status", "/metrics", "/%73tatus", "/%6detrics", "//status", "/status?x=1",
-                 "/./metrics", "/topics/../status", "/status;x", "/metrics/"]:
+                 "/./metrics", "/topics/../status", "/status;x", "/metrics/", "/status/",
+                 "/metrics//", "/STATUS", "/Metrics/", "/metrics/%2e", "/status%2f"]:
         for host in ({"Host": "feeds.example.com"}, {"Host": "127.0.0.1"}, {"Host": "localhost"}):
             status, _, body, _ = fetch(nginx, path, host)
             if status == 200 or b"articles" in body or b"jvm_" in body:
