@@ -7,6 +7,8 @@
 #      changes while it is down), is restarted and must agree with A again.
 # Zero failed client requests are allowed; 304s must keep coming, and nginx must have
 # revalidated its cached copies with each replica (a 304 for validators the other one gave).
+# Between the two, a client that forges its host (Host, X-Forwarded-*, Forwarded) must not
+# change what another reader then gets through nginx, and /status and /metrics are refused.
 #
 # Uses target/tidings.jar (run `mvn verify` first); installs nginx from Debian when missing.
 # Runs on 127.0.0.1 only, in a temp dir, in well under 2 minutes; stops all it started.
@@ -68,6 +70,7 @@ cp -r "$ROOT/conf/content" "$WORK/content"
 start_replica() {
   local r=$1
   TIDINGS_HTTP_HOST=127.0.0.1 TIDINGS_FEEDS_MAX_AGE=1s TIDINGS_HTTP_EVENT_LOOPS=1 \
+    TIDINGS_HTTP_TRUSTED_PROXIES=127.0.0.1 \
     java -XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -jar "$JAR" \
     --content "$WORK/content" --port "${PORT[$r]}" >>"$WORK/replica-$r.log" 2>&1 &
   PID[$r]=$!
@@ -97,13 +100,14 @@ PARAMS=$(sed -n 's/^ *server tidings:8080 resolve \(.*\);$/\1/p' "$SHIPPED")
 [ -n "$PARAMS" ] || die "no 'server tidings:8080 resolve ...;' line in $SHIPPED"
 SERVERS="server 127.0.0.1:$PORT_A $PARAMS; server 127.0.0.1:$PORT_B $PARAMS;"
 sed -e "s|^\( *\)server tidings:8080 resolve .*;|\1$SERVERS|" \
-    -e "s|^\( *\)listen 80;|\1listen 127.0.0.1:$PORT_N;|" \
+    -e "s|^\( *\)listen 80\([ ;]\)|\1listen 127.0.0.1:$PORT_N\2|" \
     -e "s|/var/cache/nginx/tidings|$WORK/nginx/cache|" \
     "$SHIPPED" >"$WORK/nginx/tidings.conf"
 for want in "127.0.0.1:$PORT_A" "127.0.0.1:$PORT_B" "listen 127.0.0.1:$PORT_N;" "$WORK/nginx/cache"; do
   grep -qF "$want" "$WORK/nginx/tidings.conf" || die "could not substitute $want into a copy of $SHIPPED"
 done
 ! grep -q "tidings:8080" "$WORK/nginx/tidings.conf" || die "the upstream of $SHIPPED was not replaced"
+! grep -q "listen 80" "$WORK/nginx/tidings.conf" || die "a 'listen 80' of $SHIPPED was not replaced"
 cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 pid $WORK/nginx/nginx.pid;
@@ -178,6 +182,8 @@ FWD=$($PY "$CLIENT" forwarded "$PORT_N" "$PORT_A" /topics/space/feed.atom) \
 grep -q ' 304 MISS "[^"]*" "304" /topics/space/feed.atom$' "$WORK/nginx/logs/access.log" \
   || die "nginx did not pass a reader's If-None-Match on to the replica (no upstream 304)"
 say "$FWD; the replica answered the 304"
+HOSTILE=$($PY "$CLIENT" hostile "$PORT_N" "$PORT_A") || die "a forged host: $HOSTILE"
+say "$HOSTILE"
 poll_for 2
 
 # 2. SIGTERM one replica, keep polling, restart it; then the other.

@@ -6,6 +6,7 @@
   poll_client.py same PORT...                whether every port answers a set of URLs alike
   poll_client.py forwarded NGINX PORT PATH   a conditional GET on a cache miss reaches PORT
   poll_client.py events PORT TITLE READY     /events until an `added` event names TITLE
+  poll_client.py hostile NGINX PORT          forged hosts change nothing another reader gets
 """
 import http.client
 import json
@@ -110,6 +111,55 @@ def forwarded(nginx, replica, path):
     sys.exit(0 if ok else 1)
 
 
+def hostile(nginx, replica):
+    """A client that forges its host cannot change what another reader gets through nginx:
+    for each URL, one nobody asked for yet (a cold cache entry), the forger asks first (an
+    unknown Host; a served Host with X-Forwarded-*, Forwarded; a port out of range), then a
+    reader with the served Host must get the very bytes a replica gives that Host, with no
+    trace of the forger. /status and /metrics are refused through nginx, however spelled."""
+    problems = []
+    reader = {"Host": "feeds.example.com"}
+    direct = {"Host": "feeds.example.com", "X-Forwarded-Host": "feeds.example.com",
+              "X-Forwarded-Proto": "http"}  # what nginx sends a replica for that reader
+    forged = {"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https",
+              "Forwarded": "host=evil.example;proto=https", "X-Forwarded-Port": "99999",
+              "X-Forwarded-Prefix": "/evil"}
+    attacks = [{"Host": "evil.example"}, {"Host": "evil.example", **forged},
+               dict(reader, **forged), {"Host": "feeds.example.com:99999"},
+               {"Host": "feeds.example.com@evil.example"}]
+    paths = ["/feed.rss", "/feed.atom", "/feed.json", "/topics/ai/feed.rss", "/", "/opml",
+             "/api/articles", "/api/topics"]
+    for n, path in enumerate(paths):
+        cold = path + "?poison=%d%d" % (os.getpid(), n)
+        for attack in attacks:
+            status, _, body, _ = fetch(nginx, cold, attack)
+            if b"evil" in body and status == 200:
+                problems.append("%s %s: a forged host in the answer itself" % (cold, attack))
+        status, etag, body, cache = fetch(nginx, cold, reader)
+        want_status, want_etag, want, _ = fetch(replica, cold, direct)
+        if status != 200 or want_status != 200:
+            problems.append("%s: %s through nginx, %s from the replica" % (cold, status, want_status))
+        elif b"evil" in body or b"https://" + b"feeds" in body or body != want or etag != want_etag:
+            problems.append("%s: the reader got another body than the replica gives (%s)"
+                            % (cold, cache))
+        elif b"http://feeds.example.com/" not in body:
+            problems.append("%s: no link to http://feeds.example.com/" % cold)
+    refused = 0
+    for path in ["/status", "/metrics", "/%73tatus", "/%6detrics", "//status", "/status?x=1",
+                 "/./metrics", "/topics/../status", "/status;x", "/metrics/", "/status/",
+                 "/metrics//", "/STATUS", "/Metrics/", "/metrics/%2e", "/status%2f"]:
+        for host in ({"Host": "feeds.example.com"}, {"Host": "127.0.0.1"}, {"Host": "localhost"}):
+            status, _, body, _ = fetch(nginx, path, host)
+            if status == 200 or b"articles" in body or b"jvm_" in body:
+                problems.append("%s %s: %d through nginx" % (path, host, status))
+            refused += 1
+    print("%d URLs asked first with %d forged hosts each, then by a reader: %s; /status and"
+          " /metrics refused %d times" % (len(paths), len(attacks),
+                                          "problems: %s" % problems if problems else
+                                          "every reader got the replica's own bytes", refused))
+    sys.exit(1 if problems else 0)
+
+
 def same(ports):
     """Whether separate processes (started at other times) answer alike: status, validators
     and body of each of PATHS, with and without gzip, asked with one Host."""
@@ -167,6 +217,8 @@ if __name__ == "__main__":
         forwarded(int(args[0]), int(args[1]), args[2])
     elif mode == "events":
         events(int(args[0]), args[1], args[2])
+    elif mode == "hostile":
+        hostile(int(args[0]), int(args[1]))
     elif mode == "same":
         same([int(p) for p in args])
     else:

@@ -63,16 +63,19 @@ final class HttpVerticle extends VerticleBase {
   static HttpServer server(Vertx vertx, Config config, ConnectionGuard connections,
       Handler<HttpServerRequest> routes) {
     ConnectionGuard.Loop guard = connections.loop(vertx);
-    RequestGate gate = new RequestGate(config.http().limits(), routes);
+    RequestGate gate = new RequestGate(config.http().limits(), guard, routes);
+    // A request that the guard holds back came after a refusal that ends its connection.
     return vertx.createHttpServer(options(config))
         .connectionHandler(guard::opened)
         .invalidRequestHandler(req -> {
-          guard.headArrived(req);
-          RequestGate.invalid(req);
+          if (guard.headArrived(req)) {
+            gate.invalid(req);
+          }
         })
         .requestHandler(req -> {
-          guard.headArrived(req);
-          gate.handle(req);
+          if (guard.headArrived(req)) {
+            gate.handle(req);
+          }
         });
   }
 

@@ -94,6 +94,41 @@ final class RawHttp implements AutoCloseable {
     return got.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Everything that arrives until the server closes the connection; fails when it is still
+   * open after {@code millis}: for an exchange that must end with the connection closed.
+   */
+  String readUntilClosed(long millis) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    byte[] chunk = new byte[8192];
+    while (true) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw new AssertionError("the connection is still open after " + millis
+            + " ms; received: " + head(got.toString(StandardCharsets.ISO_8859_1)));
+      }
+      socket.setSoTimeout((int) left);
+      int n;
+      try {
+        n = in.read(chunk);
+      } catch (java.net.SocketTimeoutException e) {
+        continue; // the deadline check above fails
+      } catch (java.net.SocketException reset) {
+        n = -1;
+      }
+      if (n < 0) {
+        return got.toString(StandardCharsets.ISO_8859_1);
+      }
+      got.write(chunk, 0, n);
+    }
+  }
+
+  /** The status lines and headers of what arrived, bodies cut short, for a message. */
+  private static String head(String got) {
+    return got.length() <= 600 ? got : got.substring(0, 600) + "...";
+  }
+
   /** The status line and headers, or null when the server closed the connection first. */
   String readHead() throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();

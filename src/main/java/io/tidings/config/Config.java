@@ -8,8 +8,16 @@ import java.util.Map;
 /** The typed configuration; made only by {@link ConfigLoader}, so always valid. */
 public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub) {
 
+  /** @param trustedProxies the peers whose X-Forwarded-Host and -Proto are believed */
   public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
-      int eventLoops, boolean accessLog, Limits limits) {
+      int eventLoops, boolean accessLog, Limits limits, TrustedProxies trustedProxies) {
+
+    /** No trusted proxy: the default. */
+    public Http(String host, int port, String baseUrl, Duration shutdownGrace, int eventLoops,
+        boolean accessLog, Limits limits) {
+      this(host, port, baseUrl, shutdownGrace, eventLoops, accessLog, limits,
+          TrustedProxies.NONE);
+    }
 
     /** Event loops to serve on: one per core unless configured; one with a random port. */
     public int effectiveEventLoops() {
@@ -56,7 +64,8 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
                 (Integer) v.get("http.maxUriLength"), (Integer) v.get("http.maxQueryParams"),
                 (Duration) v.get("http.headerTimeout"), (Duration) v.get("http.keepAliveTimeout"),
                 (Duration) v.get("http.idleTimeout"),
-                (Integer) v.get("http.maxConnections"))),
+                (Integer) v.get("http.maxConnections")),
+            (TrustedProxies) v.get("http.trustedProxies")),
         new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
             (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
             (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),

@@ -13,7 +13,11 @@ final class Settings {
       new Setting("http.port", "8080", ValueType.integer(0, 65535),
           "port to listen on (0 picks a free one)"),
       new Setting("http.baseUrl", "", ValueType.baseUrl(),
-          "public URL of the server for self links; empty: from Host and X-Forwarded-* headers"),
+          "public URL of the server for self links; empty: from the Host header (and"
+              + " X-Forwarded-Host / X-Forwarded-Proto from http.trustedProxies)"),
+      new Setting("http.trustedProxies", "", ValueType.trustedProxies(),
+          "IP addresses and CIDR blocks (127.0.0.1, 10.0.0.0/8) whose X-Forwarded-Host and"
+              + " X-Forwarded-Proto are believed; empty: nobody's"),
       new Setting("http.shutdownGrace", "8s", ValueType.duration(Duration.ZERO),
           "on SIGTERM, how long requests in flight may take to finish before they are cut"),
       new Setting("http.eventLoops", "0", ValueType.integer(0, 256),

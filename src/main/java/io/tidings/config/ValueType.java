@@ -137,6 +137,11 @@ interface ValueType {
     };
   }
 
+  /** A comma-separated list of IP addresses and CIDR blocks; empty for none. */
+  static ValueType trustedProxies() {
+    return TrustedProxies::parse;
+  }
+
   /** A comma-separated list of file extensions without dots. */
   static ValueType extensions() {
     return text -> {

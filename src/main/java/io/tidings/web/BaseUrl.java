@@ -1,53 +1,80 @@
 package io.tidings.web;
 
+import io.tidings.config.TrustedProxies;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.regex.Pattern;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import java.util.Locale;
 
 /**
  * The absolute URL that links start with: {@code http.baseUrl} when configured, else the
- * request's own (X-Forwarded-Proto and X-Forwarded-Host from a proxy, then Host).
+ * request's own. {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} count only on a
+ * connection from one of {@code http.trustedProxies} (SECURITY.md); from anyone else they are
+ * ignored, as are {@code Forwarded}, {@code X-Forwarded-Port} and {@code X-Forwarded-Prefix}
+ * from everyone. A forwarded host that is not a valid host (see {@link HostName}) falls back
+ * to the Host header, which {@link RequestGate} has checked already.
  */
 final class BaseUrl {
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
-
   private final String configured;
+  private final TrustedProxies trusted;
 
-  BaseUrl(String configured) {
+  BaseUrl(String configured, TrustedProxies trusted) {
     this.configured = configured;
+    this.trusted = trusted;
   }
 
   String of(HttpServerRequest request) {
     if (!configured.isEmpty()) {
       return configured;
     }
-    String proto = first(request.getHeader("X-Forwarded-Proto"));
-    if (!"https".equalsIgnoreCase(proto) && !"http".equalsIgnoreCase(proto)) {
-      // The connection's own, not the request's: Vert.x Web's request asks its forwarded-header
-      // parser, a cost on every feed request, for what X-Forwarded-Proto settled above.
-      proto = request.connection().isSsl() ? "https" : "http";
+    // The connection's own scheme, not the request's: Vert.x Web's request asks its
+    // forwarded-header parser, a cost on every feed request.
+    String proto = request.connection().isSsl() ? "https" : "http";
+    String host = null;
+    if (!trusted.isEmpty() && trusted.trusts(peer(request))) {
+      String forwardedProto = first(request.getHeader("X-Forwarded-Proto"));
+      if ("https".equalsIgnoreCase(forwardedProto) || "http".equalsIgnoreCase(forwardedProto)) {
+        proto = forwardedProto.toLowerCase(Locale.ROOT);
+      }
+      host = HostName.valid(first(request.getHeader("X-Forwarded-Host")));
     }
-    String host = first(request.getHeader("X-Forwarded-Host"));
-    if (host == null || !HOST.matcher(host).matches()) {
-      host = authority(request); // Host in HTTP/1.1, :authority in HTTP/2 (no Host header there)
+    if (host == null) {
+      host = HostName.valid(request.getHeader("Host"));
     }
-    if (host == null || !HOST.matcher(host).matches()) {
-      host = "localhost";
+    if (host == null) {
+      host = authority(request); // :authority in HTTP/2, which has no Host header
     }
-    return proto.toLowerCase(java.util.Locale.ROOT) + "://" + host.toLowerCase(java.util.Locale.ROOT);
+    if (host == null) {
+      host = local(request); // HTTP/1.0 without Host: the address the client connected to
+    }
+    return proto + "://" + host;
+  }
+
+  private static String peer(HttpServerRequest request) {
+    SocketAddress a = request.connection().remoteAddress();
+    return a == null ? null : a.hostAddress();
   }
 
   private static String authority(HttpServerRequest request) {
-    io.vertx.core.net.HostAndPort a = request.authority();
+    HostAndPort a = request.authority();
     if (a == null || a.host() == null || a.host().isEmpty()) {
       return null;
     }
-    String h = a.host();
-    if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
-      h = "[" + h + "]";
-    }
-    return a.port() >= 0 ? h + ":" + a.port() : h;
+    return HostName.valid(bracketed(a.host()) + (a.port() > 0 ? ":" + a.port() : ""));
   }
 
+  private static String local(HttpServerRequest request) {
+    SocketAddress a = request.connection().localAddress();
+    String host = a == null || a.hostAddress() == null ? null
+        : HostName.valid(bracketed(a.hostAddress()) + ":" + a.port());
+    return host == null ? "localhost" : host;
+  }
+
+  private static String bracketed(String host) {
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** The first of a list of values: the one the outermost proxy (the first hop) wrote. */
   private static String first(String header) {
     if (header == null) {
       return null;

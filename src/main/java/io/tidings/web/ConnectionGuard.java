@@ -137,12 +137,18 @@ public final class ConnectionGuard {
      * A complete head arrived: no deadline while it is answered; the next one starts when
      * the last response of the connection has been written. The response says how long the
      * connection will wait for the next request, unless it will not wait at all.
+     *
+     * @return false when the request must not be answered: it came on a connection that a
+     *     refusal has ended ({@link #lastOn}), after bytes that were never read as a body
      */
-    public void headArrived(HttpServerRequest request) {
+    public boolean headArrived(HttpServerRequest request) {
       HttpConnection conn = request.connection();
       State state = states.get(conn);
       if (state == null) {
-        return; // refused or closed meanwhile
+        return true; // refused or closed meanwhile
+      }
+      if (state.last) {
+        return false;
       }
       state.inFlight++;
       if (keepAliveHeader != null && keptAlive(request)) {
@@ -158,6 +164,21 @@ public final class ConnectionGuard {
           }
         }
       });
+      return true;
+    }
+
+    /**
+     * The answer to this request is the last on its connection (RFC 9112, 6.3 and 9.6): a
+     * request that follows it on the connection, pipelined or not, is never answered, and the
+     * connection is closed once the answer is written. For a refusal whose body or framing was
+     * not read, so that no byte after the head can be taken for a request. Call it before the
+     * answer ends: Vert.x hands a pipelined request over as soon as it does.
+     */
+    public void lastOn(HttpServerRequest request) {
+      State state = states.get(request.connection());
+      if (state != null) {
+        state.last = true;
+      }
     }
 
     /**
@@ -213,5 +234,7 @@ public final class ConnectionGuard {
     long idleSince;
     /** Whether a response has ended: the next head's deadline is the keep-alive one. */
     boolean keptAlive;
+    /** Whether a refusal ended the connection: no later request on it is answered. */
+    boolean last;
   }
 }

@@ -151,7 +151,7 @@ final class RequestTarget {
   }
 
   /** A bounded, printable excerpt of what the client sent, to name it in the message. */
-  private static String quote(String s) {
+  static String quote(String s) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length() && out.length() < QUOTE; i++) {
       char c = s.charAt(i);

@@ -43,7 +43,7 @@ public final class Routes {
     }
     router.route().handler(new CommonHeaders());
     router.route().handler(new StartingGate(sources.ingest()));
-    BaseUrl baseUrl = new BaseUrl(config.http().baseUrl());
+    BaseUrl baseUrl = new BaseUrl(config.http().baseUrl(), config.http().trustedProxies());
     long maxAge = config.feeds().maxAge().toSeconds();
     String cacheControl = "public, max-age=" + maxAge;
     boolean stylesheet = config.feeds().stylesheet();

@@ -190,7 +190,18 @@ class DeployFilesTest {
         .contains("proxy_set_header If-None-Match ")
         .contains("proxy_set_header If-Modified-Since ")
         .doesNotContain("non_idempotent")
-        .doesNotContain("proxy_ignore_headers");
+        .doesNotContain("proxy_ignore_headers")
+        // Links for served hosts only, one cached copy per host, forwarded headers of nginx's
+        // own, no /status or /metrics (SECURITY.md; failover.sh runs this very file).
+        .contains("listen 80 default_server;")
+        .contains("return 421;")
+        .contains("proxy_cache_key $scheme://$http_host$request_uri;")
+        .contains("proxy_set_header Forwarded \"\";")
+        .contains("location ~* ^/(status|metrics)(/|$) {\n        deny all;");
+    assertThat(text.split("proxy_set_header X-Forwarded-Host \\$http_host;", -1))
+        .as("each proxied location sets X-Forwarded-Host").hasSize(3);
+    assertThat(tidings.path("environment").path("TIDINGS_HTTP_TRUSTED_PROXIES").asText())
+        .contains("172.16.0.0/12");
     // nginx ignores Keep-Alive: timeout; its own must end first, or it may send a request on
     // a connection that a replica is closing at that moment.
     java.util.regex.Matcher keepAlive =

@@ -31,7 +31,7 @@ class ReplicaAgreementTest {
   @Test
   void everyRouteOfTheSampleIsAnsweredAlikeByTwoReplicas(@TempDir Path dir) throws Exception {
     TestServer.copySample(dir);
-    try (TestServer a = TestServer.start(dir); TestServer b = TestServer.start(dir)) {
+    try (TestServer a = replica(dir); TestServer b = replica(dir)) {
       List<Request> requests = Routes.of(a.port(), true, Integer.MAX_VALUE);
       assertThat(Routes.of(b.port(), true, Integer.MAX_VALUE)).isEqualTo(requests);
       Map<Request, RawClient.Answer> fromA = answers(a, requests);
@@ -52,7 +52,7 @@ class ReplicaAgreementTest {
     for (int i = 1; i < count; i += 2) {
       corpus.writeArticle(dir, i);
     }
-    try (TestServer early = TestServer.start(dir)) {
+    try (TestServer early = replica(dir)) {
       for (int i = count - 2; i >= 0; i -= 2) {
         corpus.writeArticle(dir, i);
       }
@@ -60,7 +60,7 @@ class ReplicaAgreementTest {
       Files.writeString(wobbly, corpus.articleText(8).replace("title:", "title: Draft of"));
       Files.delete(wobbly);
       corpus.writeArticle(dir, 7);
-      try (TestServer late = TestServer.start(dir)) {
+      try (TestServer late = replica(dir)) {
         String version = version(late);
         Await.until("the early replica to catch up with version " + version,
             Duration.ofSeconds(30), () -> version.equals(version(early)));
@@ -85,7 +85,7 @@ class ReplicaAgreementTest {
     TestServer.copySample(dir);
     Map<Request, RawClient.Answer> here;
     List<Request> requests;
-    try (TestServer a = TestServer.start(dir)) {
+    try (TestServer a = replica(dir)) {
       requests = Routes.of(a.port(), true, Integer.MAX_VALUE);
       here = answers(a, requests);
     }
@@ -95,13 +95,18 @@ class ReplicaAgreementTest {
       java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
       java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Chatham"));
       assertThat("AI".toLowerCase()).isNotEqualTo("ai"); // the host's rules are in force
-      try (TestServer b = TestServer.start(dir)) {
+      try (TestServer b = replica(dir)) {
         assertAlike(here, answers(b, requests));
       }
     } finally {
       java.util.Locale.setDefault(locale);
       java.util.TimeZone.setDefault(zone);
     }
+  }
+
+  /** A replica behind a proxy on loopback, as the requests' X-Forwarded-Proto says. */
+  private static TestServer replica(Path dir) throws Exception {
+    return TestServer.start(dir, Map.of("http.trustedProxies", "127.0.0.1"));
   }
 
   private static String version(TestServer server) {

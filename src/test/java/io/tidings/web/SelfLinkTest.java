@@ -28,17 +28,23 @@ class SelfLinkTest {
   static TestServer open;
   /** http.baseUrl set: links come from config whatever the request says. */
   static TestServer fixed;
+  /** Behind a proxy on loopback (http.trustedProxies): its X-Forwarded-* headers count. */
+  static TestServer proxied;
+  /** Proxies trusted, but not this one (the tests connect from 127.0.0.1). */
+  static TestServer elsewhere;
 
   @BeforeAll
   static void start() throws Exception {
     FeedHttp.copySample(dir);
     open = TestServer.start(dir);
     fixed = TestServer.start(dir, Map.of("http.baseUrl", "https://feeds.example.com"));
+    proxied = TestServer.start(dir, Map.of("http.trustedProxies", "10.0.0.0/8, 127.0.0.1"));
+    elsewhere = TestServer.start(dir, Map.of("http.trustedProxies", "10.0.0.0/8, ::2, 127.0.0.2"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (TestServer s : new TestServer[] {open, fixed}) {
+    for (TestServer s : new TestServer[] {open, fixed, proxied, elsewhere}) {
       if (s != null) {
         s.close();
       }
@@ -114,32 +120,63 @@ class SelfLinkTest {
   }
 
   @Test
-  void aProxyNamesTheSchemeAndHost() {
-    assertThat(self(open, "/feed.rss", Map.of("X-Forwarded-Proto", "https",
+  void aTrustedProxyNamesTheSchemeAndHost() {
+    assertThat(self(proxied, "/feed.rss", Map.of("X-Forwarded-Proto", "https",
         "X-Forwarded-Host", "Feeds.Example.ORG"))).isEqualTo("https://feeds.example.org/feed.rss");
-    assertThat(self(open, "/topics/ai/feed.atom", Map.of("X-Forwarded-Host",
+    assertThat(self(proxied, "/topics/ai/feed.atom", Map.of("X-Forwarded-Host",
         "news.example.net:8443, inner.local"))).isEqualTo(
             "http://news.example.net:8443/topics/ai/feed.atom");
-    assertThat(self(open, "/feed.json", Map.of("X-Forwarded-Proto", "https")))
-        .isEqualTo("https://127.0.0.1:" + open.port() + "/feed.json");
+    assertThat(self(proxied, "/feed.json", Map.of("X-Forwarded-Proto", "https")))
+        .isEqualTo("https://127.0.0.1:" + proxied.port() + "/feed.json");
+  }
+
+  /**
+   * Any client can send X-Forwarded-* (or Forwarded): from a peer that is not a trusted
+   * proxy, they change nothing, not the self link, not a byte, not the ETag.
+   */
+  @Test
+  void forwardedHeadersFromAnyoneElseChangeNothing() {
+    for (TestServer server : new TestServer[] {open, elsewhere}) {
+      String host = "http://127.0.0.1:" + server.port();
+      for (String path : new String[] {"/feed.rss", "/feed.atom", "/feed.json", "/",
+          "/opml", "/api/articles", "/api/topics"}) {
+        HttpResponse<byte[]> plain = get(server, path, Map.of());
+        for (Map<String, String> forged : java.util.List.of(
+            Map.of("X-Forwarded-Host", "evil.example"),
+            Map.of("X-Forwarded-Host", "evil.example:99999", "X-Forwarded-Proto", "https"),
+            Map.of("X-Forwarded-Proto", "https"),
+            Map.of("Forwarded", "host=evil.example;proto=https"),
+            Map.of("X-Forwarded-Port", "8443", "X-Forwarded-Prefix", "/evil"))) {
+          HttpResponse<byte[]> r = get(server, path, forged);
+          assertThat(r.statusCode()).isEqualTo(200);
+          assertThat(text(r)).as(path + " " + forged).doesNotContain("evil", "https://127.")
+              .isEqualTo(text(plain));
+          assertThat(FeedHttp.etag(r)).isEqualTo(FeedHttp.etag(plain));
+        }
+      }
+      assertThat(self(server, "/feed.rss", Map.of("X-Forwarded-Host", "evil.example",
+          "X-Forwarded-Proto", "https"))).isEqualTo(host + "/feed.rss");
+    }
   }
 
   @Test
   void eachHostGetsItsOwnBytesNotAnotherHostsCachedFeed() {
-    String a = self(open, "/feed.rss", Map.of("X-Forwarded-Host", "a.example"));
-    String b = self(open, "/feed.rss", Map.of("X-Forwarded-Host", "b.example"));
+    String a = self(proxied, "/feed.rss", Map.of("X-Forwarded-Host", "a.example"));
+    String b = self(proxied, "/feed.rss", Map.of("X-Forwarded-Host", "b.example"));
     assertThat(a).isEqualTo("http://a.example/feed.rss");
     assertThat(b).isEqualTo("http://b.example/feed.rss");
-    assertThat(FeedHttp.etag(get(open, "/feed.rss", Map.of("X-Forwarded-Host", "a.example"))))
-        .isNotEqualTo(FeedHttp.etag(get(open, "/feed.rss",
+    assertThat(FeedHttp.etag(get(proxied, "/feed.rss", Map.of("X-Forwarded-Host", "a.example"))))
+        .isNotEqualTo(FeedHttp.etag(get(proxied, "/feed.rss",
             Map.of("X-Forwarded-Host", "b.example"))));
   }
 
   @Test
-  void aHostileForwardedHostOrProtoFallsBackSafely() {
+  void aHostileForwardedHostOrProtoFromATrustedProxyFallsBackToHost() {
+    TestServer open = proxied;
     String host = "http://127.0.0.1:" + open.port();
     for (String hostile : new String[] {"evil\"><x", "evil.example/path", "a b", "evil.example@x",
-        "<script>", "evil.example\\x"}) {
+        "<script>", "evil.example\\x", "evil.example:99999", "evil.example:0",
+        "evil.example:80:80", ":8080", "[::1", "evil.example:-1"}) {
       for (String ext : FeedHttp.EXTENSIONS) {
         HttpResponse<byte[]> r = get(open, "/feed." + ext, Map.of("X-Forwarded-Host", hostile));
         assertThat(r.statusCode()).isEqualTo(200);
