@@ -24,7 +24,14 @@ final class HostileText {
       "人工智能 新闻 の 記事",
       "Cafe\u0301 re\u0301sume\u0301 (NFD, kept)",
       "مرحبا بالعالم — שלום עולם",
-      "<![CDATA[ x ]]> &#x26; &#38; &#x1F680;");
+      "<![CDATA[ x ]]> &#x26; &#38; &#x2603;");
+
+  /**
+   * The text that feedparser cannot read back from RSS, which has no way to say "text": it
+   * guesses HTML from the references in it and drops the CDATA-like markup (newsboat, ROME,
+   * and every client of Atom and JSON Feed read it exactly).
+   */
+  static final int RSS_GUESSED_AS_HTML = 12;
 
   private HostileText() {}
 
