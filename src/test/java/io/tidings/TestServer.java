@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 public final class TestServer implements AutoCloseable {
   private final Vertx vertx;
   private final TidingsVerticle verticle;
+  /** Follows redirects like a feed reader: a feed asked for by a non-canonical URL is a 301. */
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NORMAL)
       .build();
 
   private TestServer(Vertx vertx, TidingsVerticle verticle) {

@@ -13,23 +13,14 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import io.tidings.article.Article;
 import io.tidings.article.Topic;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
 
 /** Atom 1.0 (RFC 4287) through ROME's Atom model. */
 final class AtomRenderer implements FeedRenderer {
-  /**
-   * An empty feed still needs an updated date; a fixed one keeps its bytes stable (and one
-   * before 1990 is "implausible" to the W3C validator).
-   */
-  static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
-  /** Text that readers could mistake for markup: an end tag or an entity. */
-  private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile("</[A-Za-z]|&#?\\w");
 
   private final XmlBytes xml;
   private final String topicScheme;
@@ -47,7 +38,8 @@ final class AtomRenderer implements FeedRenderer {
     feed.setId(meta.selfUrl());
     feed.setTitleEx(text(meta.title()));
     feed.setSubtitle(text(meta.description()));
-    feed.setUpdated(Date.from(meta.updated() == null ? EMPTY_FEED_UPDATED : meta.updated()));
+    // RFC 4287 4.2.15: required, also when there is no entry (see FeedMeta.updatedOrCatalog).
+    feed.setUpdated(Date.from(meta.updatedOrCatalog()));
     feed.setAlternateLinks(List.of(link("alternate", meta.htmlUrl(), "text/html")));
     feed.setOtherLinks(meta.hub() == null
         ? List.of(link("self", meta.selfUrl(), "application/atom+xml"))
@@ -121,19 +113,14 @@ final class AtomRenderer implements FeedRenderer {
   }
 
   /**
-   * A text construct. Text that looks like markup goes out as escaped HTML instead, which
-   * every reader shows as the same characters and no validator mistakes for undeclared HTML.
+   * A text construct: plain text, {@code type="text"} (RFC 4287 3.1.1.1), escaped for XML
+   * only. Every reader shows exactly its characters, a typed {@code <b>} or {@code &amp;} too;
+   * as {@code type="html"} readers disagreed on whether to decode it ({@code M&amp;A}).
    */
   private static Content text(String value) {
     Content c = new Content();
-    String v = clean(value);
-    if (LOOKS_LIKE_MARKUP.matcher(v).find()) {
-      c.setType(Content.HTML);
-      c.setValue(XmlText.htmlText(v));
-    } else {
-      c.setType(Content.TEXT);
-      c.setValue(v);
-    }
+    c.setType(Content.TEXT);
+    c.setValue(clean(value));
     return c;
   }
 

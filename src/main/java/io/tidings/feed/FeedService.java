@@ -5,6 +5,7 @@ import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.catalog.SnapshotChange;
 import io.tidings.config.Config;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,7 @@ public final class FeedService {
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
         (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),
+        newest(snapshot),
         config.stylesheet() && request.format() != FeedFormat.JSON ? request.stylesheetHref()
             : null, hub);
     FeedRenderer renderer = switch (request.format()) {
@@ -112,6 +114,11 @@ public final class FeedService {
     };
     return RenderedFeed.of(request.format(), renderer.render(meta, items), meta.updated(),
         snapshot.versionHex());
+  }
+
+  /** The newest visible article's date in the snapshot, or null when it holds none. */
+  static Instant newest(Snapshot snapshot) {
+    return snapshot.size() == 0 ? null : snapshot.articles()[0].publishedAt();
   }
 
   /** "Tidings", "Tidings: AI", "Tidings: AI, Space · Reuters · “chip”": the filter in words. */

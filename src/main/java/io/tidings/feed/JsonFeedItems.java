@@ -6,7 +6,7 @@ import io.tidings.article.Article;
 
 /** One article as a JSON Feed 1.1 item, the same object the JSON feeds list: for push. */
 public final class JsonFeedItems {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonFeedRenderer.MAPPER;
 
   private JsonFeedItems() {}
 

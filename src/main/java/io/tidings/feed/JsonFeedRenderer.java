@@ -3,7 +3,9 @@ package io.tidings.feed;
 import static io.tidings.feed.XmlText.clean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidings.article.Article;
@@ -12,7 +14,12 @@ import java.util.List;
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with Jackson; fields in a fixed order. */
 final class JsonFeedRenderer implements FeedRenderer {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Characters outside the BMP (emoji) as themselves in UTF-8, like every other character:
+   * Jackson otherwise writes each as the JSON escapes of its two surrogates.
+   */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   @Override
   public byte[] render(FeedMeta meta, List<Article> items) {

@@ -77,11 +77,14 @@ final class RenderCache {
       return;
     }
     String next = change.next().versionHex();
+    // An empty Atom feed is updated at the catalog's newest date (FeedMeta.updatedOrCatalog).
+    boolean newestMoved = !java.util.Objects.equals(FeedService.newest(change.previous()),
+        FeedService.newest(change.next()));
     Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<String, Entry> me = it.next();
       Entry e = me.getValue();
-      if (touches(e.query(), change)) {
+      if (touches(e.query(), change) || (newestMoved && e.feed().lastModified() == null)) {
         bytes -= e.feed().weight();
         it.remove();
       } else {

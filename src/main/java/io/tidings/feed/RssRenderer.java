@@ -48,7 +48,9 @@ final class RssRenderer implements FeedRenderer {
     channel.setEncoding("UTF-8");
     channel.setTitle(clean(meta.title()));
     channel.setLink(meta.htmlUrl());
-    channel.setDescription(clean(meta.description()));
+    // Readers take description as HTML (feedparser does, on the channel too): escaped once,
+    // like the items' descriptions, so that they show its characters.
+    channel.setDescription(XmlText.htmlText(clean(meta.description())));
     if (!meta.language().isEmpty()) {
       channel.setLanguage(meta.language());
     }

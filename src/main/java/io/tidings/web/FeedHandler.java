@@ -68,6 +68,11 @@ final class FeedHandler implements Handler<RoutingContext> {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
     }
+    String canonical = canonicalTarget(ctx.request().path(), ctx.request().query(), request);
+    if (canonical != null) {
+      redirect(ctx, canonical);
+      return;
+    }
     // One cache lookup per request, so that hits + misses in /metrics count feed requests;
     // a hit comes back completed and is answered at once.
     CompletableFuture<RenderedFeed> feed = feeds.get(request);
@@ -122,6 +127,43 @@ final class FeedHandler implements Handler<RoutingContext> {
     }
     // Wrap, not copy: the bytes are immutable and shared by every response of this feed.
     res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)));
+  }
+
+  /**
+   * Where a request for a feed by another spelling than its self link's (parameters in another
+   * order or case, a default limit, {@code topic=AI}, {@code /topics/AI/}) is sent: the self
+   * link's path and query, relative to the path asked for (so that it holds behind any host
+   * and path prefix, like the stylesheet's href). Null when the request is already canonical.
+   */
+  String canonicalTarget(String rawPath, String rawQuery, FeedRequest request) {
+    String path = request.path();
+    String query = request.query().canonicalQuery(request.scopeMap(), feeds.limits());
+    String asked = rawQuery == null ? "" : rawQuery;
+    if ((path.equals(rawPath) && query.equals(asked))
+        || (!request.scope().isEmpty() && request.scopeKey().isEmpty())
+        || request.query().topics().contains("") || request.query().providers().contains("")) {
+      // A segment of punctuation only has an empty key: no route serves its canonical path.
+      // A path's topic that the query contradicts (/topics/ai/feed.rss?topic=space) is an
+      // empty filter that no canonical query spells.
+      return null;
+    }
+    int depth = (int) rawPath.chars().filter(c -> c == '/').count() - 1;
+    return "../".repeat(Math.max(0, depth)) + path.substring(1)
+        + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  /**
+   * 301 to the canonical URL: the reader then fetches the URL that the feed's rel="self" names
+   * (the W3C validator's "self reference doesn't match document location"), and one URL is
+   * cached per feed. HEAD gets the same answer; no body.
+   */
+  private void redirect(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(301)
+        .putHeader("Location", location)
+        .putHeader("Cache-Control", cacheControl)
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader("Content-Length", "0")
+        .end();
   }
 
   /** The tag of the application/xml representation: {@code "abc"} gives {@code "abc-xml"}. */

@@ -47,6 +47,7 @@ record FeedSpec(String path, String format, Predicate<Marked> filter, boolean wi
     for (String f : FORMATS) {
       out.add(new FeedSpec("/feed." + f + "?limit=500", f, m -> true, true, MAX_LIMIT));
     }
+    // Canonical spellings: any other is a 301 to one of these (README, "Query parameters").
     out.add(new FeedSpec("/feed.rss", "rss", m -> true, true, DEFAULT_LIMIT));
     for (int i = 0; i < TOPICS.size(); i++) {
       String t = TOPICS.get(i);
@@ -64,19 +65,19 @@ record FeedSpec(String path, String format, Predicate<Marked> filter, boolean wi
       out.add(new FeedSpec("/providers/" + p + "/feed." + f, f, m -> m.provider().equals(p),
           false, DEFAULT_LIMIT));
     }
-    out.add(new FeedSpec("/feed.rss?q=quokka&limit=500", "rss", m -> m.word().equals("quokka"),
+    out.add(new FeedSpec("/feed.rss?limit=500&q=quokka", "rss", m -> m.word().equals("quokka"),
         false, MAX_LIMIT));
     out.add(new FeedSpec("/feed.json?q=axolotl", "json", m -> m.word().equals("axolotl"), false,
         DEFAULT_LIMIT));
-    out.add(new FeedSpec("/feed.atom?q=Pangolin&limit=20", "atom",
+    out.add(new FeedSpec("/feed.atom?limit=20&q=pangolin", "atom",
         m -> m.word().equals("pangolin"), false, 20));
     out.add(new FeedSpec("/topics/churn-a/feed.json?provider=churn1.example", "json",
         m -> m.topics().contains("churn-a") && m.provider().equals("churn1.example"), false,
         DEFAULT_LIMIT));
-    out.add(new FeedSpec("/feed.rss?topic=churn-c,churn-d&limit=100", "rss",
+    out.add(new FeedSpec("/feed.rss?limit=100&topic=churn-c,churn-d", "rss",
         m -> m.topics().contains("churn-c") || m.topics().contains("churn-d"), false, 100));
-    out.add(new FeedSpec("/feed.atom?provider=churn0.example,churn3.example&q=quokka"
-        + "&limit=500", "atom", m -> (m.provider().equals("churn0.example")
+    out.add(new FeedSpec("/feed.atom?limit=500&provider=churn0.example,churn3.example"
+        + "&q=quokka", "atom", m -> (m.provider().equals("churn0.example")
         || m.provider().equals("churn3.example")) && m.word().equals("quokka"), false,
         MAX_LIMIT));
     // Feeds of the sample content, which the writer never touches.
