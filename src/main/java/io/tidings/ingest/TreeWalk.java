@@ -1,5 +1,6 @@
 package io.tidings.ingest;
 
+import io.tidings.article.Printable;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -30,7 +31,7 @@ final class TreeWalk {
 
   private static void warnOnce(String message) {
     if (WARNED.size() < 10_000 && WARNED.add(message)) {
-      LOG.warn(message);
+      LOG.warn(Printable.escape(message)); // it names a file: one line, whatever the name
     }
   }
 
@@ -74,7 +75,8 @@ final class TreeWalk {
             if (e instanceof FileSystemLoopException) {
               warnOnce("symbolic link loop at " + relative(root, file) + ": not followed");
             } else if (!(e instanceof NoSuchFileException)) {
-              LOG.warn("cannot read {}: {}", relative(root, file), e.toString());
+              LOG.warn("cannot read {}: {}", Printable.escape(relative(root, file)),
+                  Printable.escape(e.toString()));
             }
             return FileVisitResult.CONTINUE;
           }
