@@ -1,6 +1,7 @@
 package io.tidings;
 
 import io.tidings.article.ParseError;
+import io.tidings.article.Printable;
 import io.tidings.catalog.Duplicate;
 import io.tidings.catalog.FileProblem;
 import io.tidings.catalog.Snapshot;
@@ -130,8 +131,8 @@ final class CheckCommand {
     Snapshot s = result.snapshot();
     for (FileProblem p : s.problems()) {
       ParseError e = p.error();
-      // The reason already names no secured content (the parser redacts it); only the file
-      // name changes, so that the line points at the file from where check was run.
+      // The reason names no secured content and is escaped (ParseError): one line each. Only
+      // the file name changes, so that the line points at the file from where check was run.
       out.println(new ParseError(shown(dir, e.file()), e.line(), e.column(), e.reason()));
     }
     int duplicates = 0;
@@ -140,7 +141,7 @@ final class CheckCommand {
         duplicates++;
         out.println(shown(dir, other) + ": " + (strict ? "" : "warning: ")
             + "same identity as " + shown(dir, d.winner()) + ", which is served instead ("
-            + d.id() + ")");
+            + Printable.escape(d.id()) + ")");
       }
     }
     int errors = s.problems().size() + (strict ? duplicates : 0);
@@ -152,7 +153,7 @@ final class CheckCommand {
 
   /** A file as the user would open it: DIR as given, then the path below it. */
   private static String shown(Path dir, String relative) {
-    return dir.resolve(relative).normalize().toString();
+    return Printable.escape(dir.resolve(relative).normalize().toString());
   }
 
   private static String count(long n, String noun) {

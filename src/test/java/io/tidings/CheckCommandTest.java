@@ -81,8 +81,8 @@ class CheckCommandTest {
         d + "b.txt:3: publishedDateTime \"yesterday\" is not an ISO-8601 date-time with a zone,"
             + " such as 2023-10-17T16:45:00Z",
         d + "notes.txt:1:1: the file must start with a line '---' that opens the YAML front matter",
-        d + "s.txt:5:15: invalid YAML: expected <block end>, but found '<scalar>'(while parsing a"
-            + " block mapping)",
+        d + "s.txt:5:15: invalid YAML: a line indented differently from the fields of its level;"
+            + " fields of one level must be indented alike",
         d + "sub/c.yaml: originalUrl is missing: every article needs an originalUrl (or at least a"
             + " webUrl)",
         d + "sub/a-copy.md: warning: same identity as " + d + "a.txt, which is served instead"

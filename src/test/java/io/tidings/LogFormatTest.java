@@ -22,7 +22,8 @@ import org.slf4j.Logger;
  * a line whatever the message holds, with the exception as a field; human is one line a event.
  */
 class LogFormatTest {
-  private static final String TRICKY = "file \"a.txt\":3: reason with \\ and\nnewline, 人工智能";
+  private static final String TRICKY = "file \"a.txt\":3: reason with \\ and\nnewline, 人工智能"
+      + " and ESC\u001b[2J,\u2028LS,\u0085NEL";
 
   @Test
   void jsonIsOneObjectPerLineWithTheExceptionAsAField() throws Exception {
@@ -45,7 +46,7 @@ class LogFormatTest {
   void humanIsOneLinePerEventWithTimeLevelAndLogger() throws Exception {
     List<String> lines = logWith("human");
     assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z WARN  test - "
-        + "file \"a\\.txt\":3: reason with \\\\ and newline, 人工智能");
+        + "file \"a\\.txt\":3: reason with \\\\ and newline, 人工智能 and ESC \\[2J, LS, NEL");
     assertThat(lines).anyMatch(l -> l.contains("ERROR test - failed"));
     assertThat(lines).anyMatch(l -> l.contains("java.lang.IllegalStateException: boom"));
   }
@@ -67,7 +68,8 @@ class LogFormatTest {
     root.detachAppender("STDOUT");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.WARN,
-        "file \"{}\":3: reason with \\ and\nnewline, 人工智能", null, new Object[] {"a.txt"})));
+        "file \"{}\":3: reason with \\ and\nnewline, 人工智能 and ESC\u001b[2J,\u2028LS,\u0085NEL",
+        null, new Object[] {"a.txt"})));
     out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.ERROR,
         "failed", new IllegalStateException("boom"), null)));
     return out.toString(StandardCharsets.UTF_8).lines().toList();

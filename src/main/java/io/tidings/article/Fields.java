@@ -190,8 +190,8 @@ final class Fields {
     return new ArticleFileException(lineOf.applyAsInt(field), 0, reason);
   }
 
+  /** A value quoted in a message: escaped and shortened (never a secured value: it is not read). */
   static String quote(String value) {
-    String v = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "…" : value;
-    return "\"" + v + "\"";
+    return Printable.quote(value, MAX_QUOTED);
   }
 }

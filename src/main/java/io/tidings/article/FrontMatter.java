@@ -81,9 +81,9 @@ record FrontMatter(String yaml, String body) {
     }
     if (result.isError()) {
       int at = in.position();
+      // The place only, not the byte: it may be part of the secured value.
       throw new ArticleFileException(lineAt(bytes, at), 0, String.format(
-          "the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
-          bytes[at] & 0xff, at));
+          "the file is not valid UTF-8 (at byte offset %d); save it as UTF-8", at));
     }
     return out.flip().toString();
   }

@@ -1,13 +1,21 @@
 package io.tidings.article;
 
 /**
- * Why a file is not an article, in words for the person who wrote it.
+ * Why a file is not an article, in words for the person who wrote it. The file name and the
+ * reason are {@link Printable#escape escaped} when the error is made, so that everything that
+ * shows one ({@code check}, the log, {@code /status}) shows one line with no control character,
+ * whatever the file's name or content.
  *
  * @param file the file's path relative to the content directory, with {@code /} separators
  * @param line 1-based line in the file, 0 when the problem is the whole file
  * @param column 1-based column, 0 when unknown
  */
 public record ParseError(String file, int line, int column, String reason) {
+
+  public ParseError {
+    file = Printable.escape(file);
+    reason = Printable.escape(reason);
+  }
 
   /** {@code file:line:column: reason}, the shape compilers and editors understand. */
   @Override

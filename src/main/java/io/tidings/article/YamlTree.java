@@ -1,8 +1,8 @@
 package io.tidings.article;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,17 +12,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * The front matter's YAML as a tree, with the line of each top-level field so that a field's
+ * The front matter's YAML as a tree, with the place of each top-level field so that a field's
  * error can point at it. Aliases ({@code *name}) are refused: an article has no use for them
  * and they are how "billion laughs" files multiply themselves.
+ *
+ * <p>{@code secured} (FORMAT.md: an opaque upstream blob that must never reach any output) stops
+ * here: a key that is {@code secured} in any spelling YAML allows (quoted, {@code ? secured},
+ * in flow style, any case, at any depth) has its value skipped unread. A syntax error is
+ * reported in {@link YamlProblem}'s words, which quote nothing of the file; whether it arose
+ * inside a secured value is known from the parser's own events (the value is skipped between
+ * two counter updates), never from counting lines of the text.
  */
 final class YamlTree {
   private static final int MAX_DEPTH = 32;
@@ -46,185 +52,146 @@ final class YamlTree {
     this.factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
-  /** The root mapping and each top-level field's line in the file. */
-  record Root(ObjectNode fields, Map<String, Integer> lines) {
+  /** The root mapping and where each top-level field starts (a code point index of the YAML). */
+  record Root(ObjectNode fields, Map<String, Long> starts, String yaml) {
+    /** The file line of a top-level field, 0 when it is not written. */
     int lineOf(String field) {
-      return lines.getOrDefault(field, 0);
+      Long at = starts.get(field);
+      return at == null ? 0 : YamlProblem.lineAndColumn(yaml, at)[0];
     }
   }
 
+  /** Whether a key names the secured field: in any case, after Unicode compatibility folding. */
+  static boolean isDropped(String key) {
+    return key != null && Normalizer.normalize(key, Normalizer.Form.NFKC).strip()
+        .toLowerCase(Locale.ROOT).equals(DROPPED);
+  }
+
   Root parse(String yaml) throws ArticleFileException {
-    try (YAMLParser parser = (YAMLParser) factory.createParser(yaml)) {
-      JsonToken first = parser.nextToken();
+    YAMLParser parser;
+    try {
+      parser = (YAMLParser) factory.createParser(yaml);
+    } catch (IOException e) {
+      throw new ArticleFileException(0, 0, "could not read the YAML");
+    }
+    Reading reading = new Reading(parser);
+    try (parser) {
+      return reading.root(yaml);
+    } catch (JsonProcessingException e) {
+      boolean inside = reading.dropping > 0 || insideDropped(parser.getParsingContext());
+      String key = inside ? null : parser.getParsingContext().getCurrentName();
+      throw YamlProblem.describe(e, yaml, key, tokenAt(parser), inside);
+    } catch (IOException e) {
+      throw new ArticleFileException(0, 0, "could not read the YAML");
+    }
+  }
+
+  /** One parse: the parser and how deep it is in secured values being skipped. */
+  private static final class Reading {
+    private final YAMLParser p;
+    /** Above 0 while a secured value is being skipped: a failure now is inside it. */
+    int dropping;
+
+    Reading(YAMLParser p) {
+      this.p = p;
+    }
+
+    Root root(String yaml) throws IOException, ArticleFileException {
+      JsonToken first = p.nextToken();
       if (first == null) {
         throw new ArticleFileException(1, 0,
             "the front matter is empty; title, publishedDateTime and originalUrl are required");
       }
       if (first != JsonToken.START_OBJECT) {
-        throw new ArticleFileException(fileLine(parser.currentTokenLocation()), 0,
+        throw YamlProblem.at(yaml, tokenAt(p),
             "the front matter must be YAML fields (key: value), but it is "
                 + (first == JsonToken.START_ARRAY ? "a list" : "a single value"));
       }
-      Map<String, Integer> lines = new HashMap<>();
+      Map<String, Long> starts = new HashMap<>();
       ObjectNode root = NODES.objectNode();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        lines.putIfAbsent(name, fileLine(parser.currentTokenLocation()));
-        parser.nextToken();
-        if (name.equals(DROPPED)) {
-          parser.skipChildren(); // never read its value: not even a number conversion error may quote it
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (skippedDropped(name)) {
           continue;
         }
-        root.set(name, value(parser));
+        starts.putIfAbsent(name, tokenAt(p));
+        p.nextToken();
+        root.set(name, value(yaml));
       }
-      return new Root(root, lines);
-    } catch (JsonProcessingException e) {
-      throw yamlError(e, yaml);
-    } catch (IOException e) {
-      throw new ArticleFileException(0, 0, "could not read the YAML: " + e.getMessage());
+      return new Root(root, starts, yaml);
     }
-  }
 
-  private JsonNode value(YAMLParser p) throws IOException, ArticleFileException {
-    if (p.isCurrentAlias()) {
-      throw new ArticleFileException(fileLine(p.currentTokenLocation()),
-          p.currentTokenLocation().getColumnNr(),
-          "YAML aliases (*name) are not allowed in article files; write the value out");
+    /** Skips the value of a secured key unread: not even a number conversion may see it. */
+    private boolean skippedDropped(String name) throws IOException {
+      if (!isDropped(name)) {
+        return false;
+      }
+      dropping++; // before its first token is read: the scanner fails while reading it
+      p.nextToken();
+      p.skipChildren();
+      dropping--;
+      return true;
     }
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT -> {
-        ObjectNode o = NODES.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          o.set(name, value(p));
+
+    private JsonNode value(String yaml) throws IOException, ArticleFileException {
+      if (p.isCurrentAlias()) {
+        throw YamlProblem.at(yaml, tokenAt(p),
+            "YAML aliases (*name) are not allowed in article files; write the value out");
+      }
+      JsonToken t = p.currentToken();
+      switch (t) {
+        case START_OBJECT -> {
+          ObjectNode o = NODES.objectNode();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (!skippedDropped(name)) {
+              p.nextToken();
+              o.set(name, value(yaml));
+            }
+          }
+          return o;
         }
-        return o;
-      }
-      case START_ARRAY -> {
-        ArrayNode a = NODES.arrayNode();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          a.add(value(p));
+        case START_ARRAY -> {
+          ArrayNode a = NODES.arrayNode();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            a.add(value(yaml));
+          }
+          return a;
         }
-        return a;
-      }
-      case VALUE_STRING -> {
-        return NODES.textNode(p.getText());
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? NODES.textNode(p.getText()) : NODES.numberNode(p.getLongValue());
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(p.getDoubleValue());
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
-      }
-      default -> {
-        return NODES.nullNode();
+        case VALUE_STRING -> {
+          return NODES.textNode(p.getText());
+        }
+        case VALUE_NUMBER_INT -> {
+          return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? NODES.textNode(p.getText()) : NODES.numberNode(p.getLongValue());
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          return NODES.numberNode(p.getDoubleValue());
+        }
+        case VALUE_TRUE, VALUE_FALSE -> {
+          return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+        }
+        default -> {
+          return NODES.nullNode();
+        }
       }
     }
   }
 
-  /** A YAML syntax error in an author's words; never quotes the offending text (it may be a secret). */
-  private static ArticleFileException yamlError(JsonProcessingException e, String yaml) {
-    ArticleFileException error = describe(e, yaml);
-    if (inDroppedField(yaml, error.line)) {
-      return new ArticleFileException(error.line, error.column,
-          "invalid YAML in the value of " + DROPPED + " (its text is never shown); check its"
-              + " quoting and indentation");
-    }
-    return error;
-  }
-
-  /**
-   * Whether a file line falls inside the dropped field: from its {@code key:} line to the next
-   * line that starts a top-level field.
-   */
-  static boolean inDroppedField(String yaml, int fileLine) {
-    String[] lines = yaml.split("\n", -1);
-    boolean inside = false;
-    for (int i = 0; i < lines.length; i++) {
-      String l = lines[i];
-      boolean topLevel = !l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && l.charAt(0) != '#';
-      if (topLevel) {
-        inside = l.startsWith(DROPPED) && l.substring(DROPPED.length()).stripLeading()
-            .startsWith(":");
-      }
-      if (inside && i + FrontMatter.FIRST_YAML_LINE == fileLine) {
+  /** Whether the parser is within a secured value: a key on its path is a secured spelling. */
+  private static boolean insideDropped(JsonStreamContext context) {
+    for (JsonStreamContext c = context == null ? null : context.getParent(); c != null;
+        c = c.getParent()) {
+      if (isDropped(c.getCurrentName())) {
         return true;
       }
     }
     return false;
   }
 
-  private static ArticleFileException describe(JsonProcessingException e, String yaml) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof ReaderException) {
-        // its position is within snakeyaml's read buffer, not the text: find the character here
-        ArticleFileException at = unprintable(yaml);
-        if (at != null) {
-          return at;
-        }
-      }
-      if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-        String problem = m.getProblem() == null ? "invalid YAML" : m.getProblem();
-        String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-        return new ArticleFileException(m.getProblemMark().getLine() + FrontMatter.FIRST_YAML_LINE,
-            m.getProblemMark().getColumn() + 1, "invalid YAML: " + oneLine(problem) + oneLine(context)
-                + hint(problem));
-      }
-    }
-    JsonLocation at = e.getLocation();
-    String message = e.getOriginalMessage();
-    if (message != null && message.startsWith("Duplicate field")) {
-      message = "a field is written twice: " + message.substring("Duplicate field ".length());
-    } else if (message != null && message.contains("limit")) {
-      message = "the YAML is too large or too deeply nested: " + message;
-    }
-    return new ArticleFileException(at == null ? 0 : fileLine(at),
-        at == null ? 0 : at.getColumnNr(), "invalid YAML: " + oneLine(String.valueOf(message)));
-  }
-
-  /** The first character YAML does not allow (a control character), at its line and column. */
-  private static ArticleFileException unprintable(String yaml) {
-    int line = FrontMatter.FIRST_YAML_LINE;
-    int column = 1;
-    for (int i = 0; i < yaml.length(); ) {
-      int cp = yaml.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp == '\n') {
-        line++;
-        column = 1;
-        continue;
-      }
-      if (!StreamReader.isPrintable(cp)) {
-        return new ArticleFileException(line, column, String.format(
-            "invalid YAML: the control character U+%04X is not allowed in an article file;"
-                + " remove it", cp));
-      }
-      column++;
-    }
-    return null;
-  }
-
-  private static String hint(String problem) {
-    if (problem.contains("mapping values are not allowed")) {
-      return "; a value that contains ': ' must be quoted, and fields of one level must be indented alike";
-    }
-    if (problem.contains("cannot start any token") && problem.contains("\\t")) {
-      return "; indent with spaces, not tabs";
-    }
-    return "";
-  }
-
-  private static String oneLine(String s) {
-    return s.replaceAll("\\s+", " ").strip();
-  }
-
-  private static int fileLine(JsonLocation location) {
-    return location.getLineNr() <= 0 ? 0 : location.getLineNr() + FrontMatter.FIRST_YAML_LINE - 1;
+  /** The code point index at which the parser's current token starts, -1 when unknown. */
+  private static long tokenAt(JsonParser p) {
+    var at = p.currentTokenLocation();
+    return at == null ? -1 : at.getCharOffset();
   }
 }

@@ -3,6 +3,7 @@ package io.tidings.ingest;
 import io.tidings.article.ArticleParser;
 import io.tidings.article.ParseError;
 import io.tidings.article.Parsed;
+import io.tidings.article.Printable;
 import io.tidings.catalog.Catalog;
 import io.tidings.catalog.FileChange;
 import io.tidings.catalog.Snapshot;
@@ -568,14 +569,14 @@ public final class Ingest implements AutoCloseable {
     }
     if (error == null) {
       if (reported.remove(c.file()) != null && !c.parsed().isMissing()) {
-        LOG.info("{} parses again", c.file());
+        LOG.info("{} parses again", Printable.escape(c.file()));
       } else if (c.parsed().isMissing()) {
         reported.remove(c.file());
       }
       return;
     }
     if (!error.equals(reported.put(c.file(), error))) {
-      LOG.warn("{}", error);
+      LOG.warn("{}", error); // ParseError escapes its file name and reason
     }
   }
 

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.tidings.article.Printable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
@@ -106,7 +107,8 @@ final class NativeWatcher implements AutoCloseable {
               register(child);
             } catch (IOException e) {
               LOG.warn("cannot watch new folder {}: {}; a rescan will pick up its files",
-                  TreeWalk.relative(root, child), e.getMessage());
+                  Printable.escape(TreeWalk.relative(root, child)),
+                  Printable.escape(e.getMessage()));
               events.overflow();
             }
           }

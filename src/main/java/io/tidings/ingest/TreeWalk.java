@@ -3,6 +3,7 @@ package io.tidings.ingest;
 import io.tidings.article.ParseError;
 import io.tidings.article.Parsed;
 import io.tidings.catalog.FileChange;
+import io.tidings.article.Printable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -38,7 +39,7 @@ final class TreeWalk {
 
   private static void warnOnce(String message) {
     if (WARNED.size() < 10_000 && WARNED.add(message)) {
-      LOG.warn(message);
+      LOG.warn(Printable.escape(message)); // it names a file: one line, whatever the name
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tidings.web;
 
+import io.tidings.article.Printable;
 import io.tidings.catalog.Duplicate;
 import io.tidings.catalog.FileProblem;
 import io.tidings.catalog.Snapshot;
@@ -46,8 +47,10 @@ final class StatusHandler implements Handler<RoutingContext> {
     }
     JsonArray duplicates = new JsonArray();
     for (Duplicate d : s.duplicates()) {
-      duplicates.add(new JsonObject().put("id", d.id()).put("served", d.winner())
-          .put("ignored", new JsonArray(d.others())));
+      // Escaped as errors are (ParseError): a client that prints them prints one line each.
+      duplicates.add(new JsonObject().put("id", Printable.escape(d.id()))
+          .put("served", Printable.escape(d.winner()))
+          .put("ignored", new JsonArray(d.others().stream().map(Printable::escape).toList())));
     }
     JsonObject drafts = new JsonObject()
         .put("hidden", s.hiddenDrafts())

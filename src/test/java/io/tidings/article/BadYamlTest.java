@@ -20,7 +20,7 @@ class BadYamlTest {
     ParseError e = error("---\ntitle: [unclosed\n---\n");
     assertThat(e.line()).isEqualTo(3); // YAML notices at the end of the front matter
     assertThat(e.column()).isEqualTo(1);
-    assertThat(e.reason()).startsWith("invalid YAML").contains("expected ',' or ']'", "flow sequence");
+    assertThat(e.reason()).startsWith("invalid YAML").contains("a [list] that is never closed");
     assertThat(e.toString()).isEqualTo(NAME + ":3:1: " + e.reason());
   }
 
@@ -48,7 +48,7 @@ class BadYamlTest {
     ParseError e = error(article("provider:", "  name: x", "   domain: y"));
     assertThat(e.line()).isEqualTo(7);
     assertThat(e.column()).isEqualTo(10);
-    assertThat(e.reason()).contains("invalid YAML", "mapping values are not allowed", "indented alike");
+    assertThat(e.reason()).contains("invalid YAML", "a ':' where no value can start", "indented alike");
   }
 
   @Test
@@ -57,7 +57,7 @@ class BadYamlTest {
         "  domain: y"));
     assertThat(e.line()).isEqualTo(10);
     assertThat(e.column()).isEqualTo(3);
-    assertThat(e.reason()).contains("invalid YAML", "expected <block end>");
+    assertThat(e.reason()).contains("invalid YAML", "indented differently");
   }
 
   @Test
@@ -88,7 +88,7 @@ class BadYamlTest {
     ParseError e = error(article("title: again"));
     assertThat(e.line()).isEqualTo(5);
     assertThat(e.column()).isPositive();
-    assertThat(e.reason()).contains("written twice", "'title'");
+    assertThat(e.reason()).contains("written twice", "\"title\"");
   }
 
   @Test
@@ -96,7 +96,7 @@ class BadYamlTest {
     ParseError e = error(article("related:", "  - title: a", "    webUrl: https://x.com/1",
         "    webUrl: https://x.com/2"));
     assertThat(e.line()).isEqualTo(8);
-    assertThat(e.reason()).contains("written twice", "'webUrl'");
+    assertThat(e.reason()).contains("written twice", "\"webUrl\"");
   }
 
   @Test
@@ -136,7 +136,8 @@ class BadYamlTest {
     byte[] bytes = article("excerpt: caf\u00e9 au lait").getBytes(StandardCharsets.ISO_8859_1);
     ParseError e = error(bytes);
     assertThat(e.line()).isEqualTo(5);
-    assertThat(e.reason()).contains("not valid UTF-8", "0xE9").doesNotContain("\uFFFD");
+    assertThat(e.reason()).contains("not valid UTF-8", "offset " + (HEAD + "excerpt: caf").length()).doesNotContain("\uFFFD")
+        .doesNotContain("E9"); // not even one byte of the file: it may be secured
   }
 
   @Test
@@ -168,7 +169,7 @@ class BadYamlTest {
     ParseError e = error(article("excerpt: fine", "category: ne\u0001ws"));
     assertThat(e.line()).isEqualTo(6);
     assertThat(e.column()).isEqualTo(13);
-    assertThat(e.reason()).contains("control character U+0001");
+    assertThat(e.reason()).contains("a control character").doesNotContain("U+0001");
   }
 
   @Test
@@ -182,7 +183,7 @@ class BadYamlTest {
     ParseError e = error(s.toString());
     assertThat(e.line()).isEqualTo(305);
     assertThat(e.column()).isEqualTo(11);
-    assertThat(e.reason()).contains("U+0000");
+    assertThat(e.reason()).contains("a control character");
   }
 
   @Test

@@ -34,13 +34,4 @@ class SecuredRedactionTest {
     assertThat(p.error().toString()).doesNotContain("Zq7").doesNotContain("'q'")
         .doesNotContain("ZZ").doesNotContain("'Z'");
   }
-
-  @ParameterizedTest
-  @ValueSource(ints = {4, 5, 6})
-  void theFieldSpansItsContinuationLines(int line) {
-    String yaml = "title: T\nexcerpt: e\nsecured: >\n  abc\n  def\nquality: 3\n";
-    assertThat(YamlTree.inDroppedField(yaml, line)).isTrue();
-    assertThat(YamlTree.inDroppedField(yaml, 3)).isFalse();  // excerpt
-    assertThat(YamlTree.inDroppedField(yaml, 7)).isFalse();  // quality
-  }
 }
