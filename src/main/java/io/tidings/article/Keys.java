@@ -55,7 +55,7 @@ public final class Keys {
     return host != null ? withoutWww(host) : topic(raw);
   }
 
-  /** A host name as a key: trimmed, lower case, no leading {@code www.}, no trailing dot. */
+  /** A domain's {@link #host} without a leading {@code www.}; null when it is no host name. */
   public static String domain(String domain) {
     String host = host(domain);
     return host == null ? null : withoutWww(host);
