@@ -192,6 +192,27 @@ class CheckCommandTest {
     assertThat(String.join("\n", stdout())).contains("check [--strict] DIR", "--version");
   }
 
+  /** Dates that no feed can carry are errors (FORMAT.md's range); the boundaries are not. */
+  @Test
+  void datesOutsideTheRangeAreErrors() {
+    write(dir, "first.txt", article("first").at("1583-01-01T00:00:00Z").text());
+    write(dir, "last.txt", article("last").at("9999-12-31T23:59:59Z").text());
+    String[] bad = {"-999999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1582-10-10T00:00:00Z",
+        "+10000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59-00:01"};
+    for (int i = 0; i < bad.length; i++) {
+      write(dir, "bad" + i + ".txt", article("bad" + i).at(bad[i]).text());
+    }
+    assertThat(check("check", dir.toString())).isEqualTo(1);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < bad.length; i++) {
+      expected.add(dir + "/bad" + i + ".txt:3: publishedDateTime is out of range: it must be from"
+          + " 1583-01-01T00:00:00Z to 9999-12-31T23:59:59Z (UTC), the dates that RSS, Atom,"
+          + " JSON Feed and HTTP can all carry");
+    }
+    expected.add(dir + ": 8 files, 1 article, 1 scheduled, 0 drafts, 6 errors, 0 duplicates");
+    assertThat(stdout()).containsExactlyElementsOf(expected);
+  }
+
   @Test
   void startsNoServerAndLeavesNoThreadBehind() {
     writeKnownErrors(dir);

@@ -109,8 +109,8 @@ public final class ArticleParser {
     }
     Provider provider = f.provider("provider");
     if (provider == null) {
-      String host = Keys.hostOf(id);
-      provider = Interned.provider(Keys.domain(host), host);
+      // The same rules as a written domain: a host that is no host name keys by its text.
+      provider = Interned.provider(null, Keys.hostOf(id));
     }
     Article draft = new Article(
         id,

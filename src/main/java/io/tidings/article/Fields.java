@@ -64,12 +64,19 @@ final class Fields {
       throw error(field, field + " " + quote(raw)
           + " is not an ISO-8601 date-time with a zone, such as 2023-10-17T16:45:00Z");
     }
-    return at;
+    Instant kept = Published.inRange(at);
+    if (kept == null) {
+      throw error(field, field + " is out of range: it must be " + Published.RANGE
+          + ", the dates that RSS, Atom, JSON Feed and HTTP can all carry");
+    }
+    return kept;
   }
 
+  /** A date, or null when it is absent, unreadable or out of range (see {@link Published}). */
   Instant lenientInstant(String field) {
     String raw = text(field);
-    return raw == null ? null : instant(raw);
+    Instant at = raw == null ? null : instant(raw);
+    return at == null ? null : Published.inRange(at);
   }
 
   static Instant instant(String raw) {

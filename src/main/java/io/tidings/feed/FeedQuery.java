@@ -127,8 +127,7 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
   }
 
   private static String providerKey(String raw) {
-    String s = raw.strip().toLowerCase(Locale.ROOT);
-    return s.contains(".") && !s.contains(" ") ? Keys.domain(s) : Keys.topic(s);
+    return Keys.providerLookup(raw);
   }
 
   private static SortedSet<String> keys(List<String> raw, String name) throws BadQueryException {

@@ -64,10 +64,75 @@ class KeysTest {
       "amp.scmp.com          | amp.scmp.com",
       "ft.com.               | ft.com",
       "wwwx.com              | wwwx.com",
+      "www.com               | www.com",
+      "bücher.example        | xn--bcher-kva.example",
+      "BÜCHER.example.       | xn--bcher-kva.example",
+      "www.bücher.example    | xn--bcher-kva.example",
+      "xn--bcher-kva.example | xn--bcher-kva.example",
+      "XN--BCHER-KVA.Example | xn--bcher-kva.example",
+      "bücher。example        | xn--bcher-kva.example",
+      "例え.テスト             | xn--r8jz45g.xn--zckzah",
+      "1.2.3.4               | 1.2.3.4",
+      "a-b.c0.example        | a-b.c0.example",
   })
   void providerKeyFromDomain(String domain, String key) {
     assertThat(Keys.provider("Whatever Name", domain)).isEqualTo(key);
     assertThat(Provider.of("Whatever Name", domain).key()).isEqualTo(key);
+  }
+
+  /**
+   * A domain that is no host name could not stand in a URL path as it is: the provider keys
+   * by its name, else by the domain's text folded as a topic, else it has no key (and so no
+   * page or feed of its own; its articles are in every other feed).
+   */
+  @ParameterizedTest(name = "domain ''{0}'' -> ''{1}''")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "a/b                   | a-b               | whatever-name",
+      "x\\y                  | x-y               | whatever-name",
+      "..                    | ''                | whatever-name",
+      ".                     | ''                | whatever-name",
+      "javascript:alert(1)// | javascript-alert-1 | whatever-name",
+      "example.com:8080      | example-com-8080  | whatever-name",
+      "user@example.com      | user-example-com  | whatever-name",
+      "https://example.com/  | https-example-com | whatever-name",
+      "[::1]                 | 1                 | whatever-name",
+      "localhost             | localhost         | whatever-name",
+      "-bad-.example         | bad-example       | whatever-name",
+      "a..b                  | a-b               | whatever-name",
+      "under_score.example   | under-score-example | whatever-name",
+      "\"exa mple.com\"        | exa-mple-com      | whatever-name",
+      "%2e%2e                | 2e-2e             | whatever-name",
+  })
+  void domainThatIsNoHostNameKeysByTheName(String domain, String withoutName, String withName) {
+    String keyWithoutName = withoutName.equals("''") ? "" : withoutName;
+    assertThat(Keys.host(domain)).isNull();
+    assertThat(Provider.of("Whatever Name", domain)).isEqualTo(
+        new Provider("Whatever Name", null, withName));
+    Provider p = Provider.of(null, domain);
+    assertThat(p.key()).isEqualTo(keyWithoutName);
+    assertThat(p.domain()).isNull();
+    assertThat(p.siteUrl()).isNull();
+    assertThat(Keys.providerLookup(p.key())).as("the key looks itself up").isEqualTo(p.key());
+  }
+
+  @Test
+  void longLabelsAndNamesAreNoHostNames() {
+    assertThat(Keys.host("a".repeat(63) + ".example")).isEqualTo("a".repeat(63) + ".example");
+    assertThat(Keys.host("a".repeat(64) + ".example")).isNull();
+    String label = "a".repeat(60) + ".";
+    assertThat(Keys.host(label.repeat(4) + "ab")).hasSize(246);
+    assertThat(Keys.host(label.repeat(4) + "a".repeat(10))).isNull(); // 254 characters
+  }
+
+  @Test
+  void internationalAndPunycodeSpellingsAreOneProvider() {
+    Article unicode = ok(article("provider:", "  name: Bücher", "  domain: bücher.example"));
+    Article ascii = ok(article("provider:", "  name: Bücher", "  domain: xn--bcher-kva.example"));
+    assertThat(unicode.provider()).isEqualTo(ascii.provider());
+    assertThat(unicode.provider().siteUrl()).isEqualTo("https://xn--bcher-kva.example/");
+    assertThat(Keys.providerLookup("bücher.example")).isEqualTo("xn--bcher-kva.example");
+    assertThat(Keys.providerLookup("WWW.Bücher.Example")).isEqualTo("xn--bcher-kva.example");
+    assertThat(Keys.providerLookup("The Financial Times")).isEqualTo("the-financial-times");
   }
 
   @Test
@@ -83,7 +148,7 @@ class KeysTest {
   void providerNameDefaultsToTheDomain() {
     Provider p = Provider.of(null, "www.Example.com");
     assertThat(p.name()).isEqualTo("example.com");
-    assertThat(p.domain()).isEqualTo("www.Example.com");
+    assertThat(p.domain()).isEqualTo("www.example.com"); // the host name, as URLs spell it
     assertThat(p.key()).isEqualTo("example.com");
     assertThat(p.siteUrl()).isEqualTo("https://www.example.com/");
   }
@@ -91,7 +156,7 @@ class KeysTest {
   @Test
   void providerInTheFileGivesItsKey() {
     Article a = ok(article("provider:", "  name: Coin Speaker", "  domain: WWW.CoinSpeaker.com"));
-    assertThat(a.provider()).isEqualTo(new Provider("Coin Speaker", "WWW.CoinSpeaker.com", "coinspeaker.com"));
+    assertThat(a.provider()).isEqualTo(new Provider("Coin Speaker", "www.coinspeaker.com", "coinspeaker.com"));
     Article byName = ok(article("provider:", "  name: The Financial Times"));
     assertThat(byName.provider().key()).isEqualTo("the-financial-times");
     Article asText = ok(article("provider: Reuters"));
@@ -118,6 +183,13 @@ class KeysTest {
   void emptyProviderMapFallsBackToOriginalUrl() {
     assertThat(ok(article("provider: {}")).provider().key()).isEqualTo("example.com");
     assertThat(ok(article("provider:", "  name: '  '")).provider().key()).isEqualTo("example.com");
+  }
+
+  @Test
+  void absentProviderFromAnOriginalUrlWithAnIpLiteral() {
+    Article a = ok("---\ntitle: T\npublishedDateTime: 2023-10-17T16:45:00Z\n"
+        + "originalUrl: http://[2001:db8::1]:8080/a\n---\n");
+    assertThat(a.provider()).isEqualTo(new Provider("[2001:db8::1]", null, "2001-db8-1"));
   }
 
   @Test
