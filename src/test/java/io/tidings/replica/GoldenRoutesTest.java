@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,15 @@ class GoldenRoutesTest {
   private static final List<String> HEADERS = List.of("Content-Type", "Content-Encoding",
       "Cache-Control", "Vary", "Last-Modified", "Location", "Allow", "Access-Control-Allow-Origin");
   /** The snapshot version inside JSON answers and its hash-derived stand-ins in pages. */
+  /** The test client stands where the proxy would, whose forwarded scheme is trusted. */
+  private static final Map<String, String> BEHIND_A_PROXY = Map.of("http.trustedProxies", "127.0.0.1");
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"[0-9a-f]+\"");
 
   @Test
   void everyRouteAnswersAsPinned(@TempDir Path sample, @TempDir Path corpus) throws Exception {
     List<String> lines = new ArrayList<>();
     TestServer.copySample(sample);
-    try (TestServer server = TestServer.start(sample)) {
+    try (TestServer server = TestServer.start(sample, BEHIND_A_PROXY)) {
       lines.add("# the sample (conf/content)");
       describe(server, Routes.of(server.port(), true, Integer.MAX_VALUE), lines);
     }
@@ -47,7 +50,7 @@ class GoldenRoutesTest {
     for (int i = 0; i < 600; i++) {
       generator.writeArticle(corpus, i);
     }
-    try (TestServer server = TestServer.start(corpus)) {
+    try (TestServer server = TestServer.start(corpus, BEHIND_A_PROXY)) {
       lines.add("# 600 generated articles, seed 13");
       describe(server, Routes.of(server.port(), false, 30), lines);
     }
