@@ -2,12 +2,16 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,17 @@ class MainTest {
     assertThat(stdout()).contains("--config", "--content", "--port", "--help",
         "content.maxFileSize", "TIDINGS_CONTENT_MAX_FILE_SIZE", "TIDINGS_CONTENT_DIR",
         "TIDINGS_HTTP_PORT", "content.watch");
+  }
+
+  @Test
+  void helpListsEveryKeyOfTheTableWithItsVariableAndDefaultOnOneLine() {
+    assertThat(Main.run(new String[] {"--help"})).isZero();
+    List<String> lines = stdout().lines().toList();
+    for (Setting s : Settings.ALL) {
+      String shown = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
+      assertThat(lines).as(s.key()).anyMatch(line -> line.matches("\\s+" + Pattern.quote(s.key())
+          + "\\s+" + Pattern.quote(s.envName()) + "\\s+default " + Pattern.quote(shown)));
+    }
   }
 
   @Test
