@@ -8,44 +8,59 @@ import io.tidings.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
-/** {@code java -jar tidings.jar [--config FILE] [--content DIR] [--port N] [check DIR]}. */
-public final class Main {
-  private static final String USAGE = """
-      Usage: java -jar tidings.jar [options]
-             java -jar tidings.jar [--config FILE] check [--strict] DIR
+/**
+ * {@code java -jar tidings.jar [--config FILE] [--content DIR] [--port N]}: reads the
+ * configuration and serves, or runs {@code check} ({@link CheckCommand}). The command line is
+ * read by picocli ({@link Usage}); the configuration by {@link ConfigLoader}.
+ */
+@Command(name = "tidings", subcommands = CheckCommand.class, versionProvider = Usage.Version.class,
+    usageHelpWidth = 100, sortOptions = false,
+    customSynopsis = {
+        "java -jar tidings.jar [--config FILE] [--content DIR] [--port N] [--help] [--version]",
+        "       java -jar tidings.jar [--config FILE] check [--strict] DIR"},
+    descriptionHeading = "%n",
+    description = {
+        "Serves the article files of a directory as RSS, Atom and JSON Feed. With check, reads",
+        "DIR as the server would, prints every error as FILE:LINE:COLUMN: REASON and a summary,",
+        "and exits 0 when there is none, 1 when there are errors (see check --help)."},
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%nLogging (environment only):%n",
+    footer = {
+        "  TIDINGS_LOG_FORMAT   human (default): one readable line per event; json: one JSON",
+        "                       object per line, for container log collectors",
+        "  TIDINGS_LOG_LEVEL    INFO (default), DEBUG, WARN, ERROR"})
+public final class Main implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", converter = Usage.Given.class,
+      description = "configuration file (default: conf/config.yaml when it exists)")
+  String configFile;
 
-      Serves the article files of a directory as RSS, Atom and JSON Feed. With check, reads
-      DIR as the server would, prints every error as FILE:LINE:COLUMN: REASON and a summary,
-      and exits 0 when there is none, 1 when there are errors (see check --help).
+  @Option(names = "--content", paramLabel = "DIR", converter = Usage.Given.class,
+      description = "content directory (content.dir)")
+  private String content;
 
-      Options:
-        --config FILE   configuration file (default: conf/config.yaml when it exists)
-        --content DIR   content directory (content.dir)
-        --port N        HTTP port (http.port)
-        --help          print this help and exit
-        --version       print the version and exit
+  @Option(names = "--port", paramLabel = "N", converter = Usage.Given.class,
+      description = "HTTP port (http.port)")
+  private String port;
 
-      Logging (environment only):
-        TIDINGS_LOG_FORMAT   human (default): one readable line per event; json: one JSON
-                             object per line, for container log collectors
-        TIDINGS_LOG_LEVEL    INFO (default), DEBUG, WARN, ERROR
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+  private boolean help;
 
-      Settings (config file key, environment variable, default):
-      """;
-
-  private static final List<String> LOG_LEVELS =
-      List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+  @Option(names = "--version", versionHelp = true, description = "print the version and exit")
+  private boolean version;
 
   private Main() {}
 
@@ -54,65 +69,22 @@ public final class Main {
   }
 
   static int run(String[] args) {
-    String logFormat = System.getenv().getOrDefault("TIDINGS_LOG_FORMAT", "").strip()
-        .toLowerCase(java.util.Locale.ROOT);
-    if (!List.of("", "human", "json").contains(logFormat)) {
-      System.err.println("tidings: TIDINGS_LOG_FORMAT must be human or json, got "
-          + Shown.quoted(System.getenv("TIDINGS_LOG_FORMAT")));
+    // before the first logger is made: logback reads what this sets
+    Optional<String> logError = LogSettings.apply(System.getenv());
+    if (logError.isPresent()) {
+      System.err.println(logError.get());
       return 2;
     }
-    // logback reads it; a level it does not know would silently turn into DEBUG
-    String logLevel = System.getenv().getOrDefault("TIDINGS_LOG_LEVEL", "INFO").strip()
-        .toUpperCase(java.util.Locale.ROOT);
-    if (!LOG_LEVELS.contains(logLevel)) {
-      System.err.println("tidings: TIDINGS_LOG_LEVEL must be one of "
-          + String.join(", ", LOG_LEVELS) + ", got "
-          + Shown.quoted(System.getenv("TIDINGS_LOG_LEVEL")));
-      return 2;
-    }
-    // Read by logback.xml to pick the appender; set before the first logger is made.
-    System.setProperty("tidings.log.format", logFormat.isEmpty() ? "human" : logFormat);
-    Path configFile = null;
-    Map<String, String> flags = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "--help", "-h" -> {
-          System.out.print(USAGE + ConfigLoader.describe());
-          return 0;
-        }
-        case "--version" -> {
-          System.out.println("tidings " + version());
-          return 0;
-        }
-        case "check" -> {
-          String[] rest = Arrays.copyOfRange(args, i + 1, args.length);
-          return CheckCommand.run(configFile, flags, rest);
-        }
-        case "--config", "--content", "--port" -> {
-          if (i + 1 >= args.length || args[i + 1].isBlank()) {
-            System.err.println("tidings: " + arg + " needs a value; see --help");
-            return 2;
-          }
-          String value = args[++i];
-          switch (arg) {
-            case "--config" -> configFile = Path.of(value);
-            case "--content" -> flags.put("content.dir", value);
-            default -> flags.put("http.port", value);
-          }
-        }
-        default -> {
-          System.err.println("tidings: unknown option " + Shown.plain(arg) + "; see --help");
-          return 2;
-        }
-      }
-    }
-    configFile = ConfigLoader.fileToRead(configFile, ConfigLoader.DEFAULT_FILE);
+    return Usage.of(new Main()).execute(args);
+  }
+
+  @Override
+  public Integer call() {
     Logger log = LoggerFactory.getLogger(Main.class);
     ConfigLoader.unknownVariables(System.getenv()).forEach(log::warn);
     Config config;
     try {
-      config = ConfigLoader.load(configFile, System.getenv(), flags);
+      config = config(configFile, Map.of());
     } catch (ConfigException e) {
       System.err.println("tidings: invalid configuration: " + e.getMessage());
       return 2;
@@ -125,6 +97,26 @@ public final class Main {
       return 2;
     }
     return serve(config);
+  }
+
+  /**
+   * The configuration from the file, the environment and this command's flags.
+   *
+   * @param file the {@code --config} given, or null for conf/config.yaml when it exists
+   * @param settings dotted keys that win over the flags (a subcommand's)
+   */
+  Config config(String file, Map<String, String> settings) throws ConfigException {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (content != null) {
+      flags.put("content.dir", content);
+    }
+    if (port != null) {
+      flags.put("http.port", port);
+    }
+    flags.putAll(settings);
+    Path toRead = ConfigLoader.fileToRead(file == null ? null : Path.of(file),
+        ConfigLoader.DEFAULT_FILE);
+    return ConfigLoader.load(toRead, System.getenv(), flags);
   }
 
   /**
@@ -163,10 +155,5 @@ public final class Main {
     }
     log.info("stopped");
     return 0;
-  }
-
-  static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 }

@@ -4,9 +4,7 @@ import static io.tidings.testing.Articles.article;
 import static io.tidings.testing.Articles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.tidings.testing.StandardStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,47 +12,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tidings check DIR} in process: exactly the errors, their lines, the summary, the exit. */
 class CheckCommandTest {
   private static final String SECRET = "TOPSECRET-c2VjcmV0IGJsb2I=";
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
+  @RegisterExtension
+  final StandardStreams streams = new StandardStreams();
 
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
 
   private int check(String... args) {
     return Main.run(args);
   }
 
   private List<String> stdout() {
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    return streams.out().lines().toList();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return streams.err();
   }
 
   /** Two good articles (one also claimed by a second file), a draft, four broken files, junk. */
@@ -104,7 +85,7 @@ class CheckCommandTest {
     writeKnownErrors(dir);
     check("check", "--strict", dir.toString());
     check("check", dir.toString());
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("s.txt:5:15").doesNotContain(
+    assertThat(streams.out()).contains("s.txt:5:15").doesNotContain(
         SECRET, SECRET.substring(0, 12), "c2VjcmV0IGJsb2I");
     assertThat(stderr()).doesNotContain(SECRET.substring(0, 12));
   }
@@ -125,7 +106,7 @@ class CheckCommandTest {
         dir + "/one.txt: warning: same identity as " + dir + "/two.txt, which is served instead"
             + " (https://example.com/x)",
         dir + ": 2 files, 1 article, 0 scheduled, 0 drafts, 0 errors, 1 duplicate");
-    out.reset();
+    streams.resetOut();
     assertThat(check("check", "--strict", dir.toString())).isEqualTo(1);
     assertThat(stdout()).last()
         .isEqualTo(dir + ": 2 files, 1 article, 0 scheduled, 0 drafts, 1 error, 1 duplicate");
@@ -139,7 +120,7 @@ class CheckCommandTest {
     assertThat(check("check", content.toString())).isZero();
     assertThat(stdout()).containsExactly(
         content + ": 2 files, 1 article, 1 scheduled, 0 drafts, 0 errors, 0 duplicates");
-    out.reset();
+    streams.resetOut();
     // Shown at once where the server shows it at once.
     Path config = write(dir, "config.yaml", "content:\n  hideFuture: false\n");
     assertThat(check("--config", config.toString(), "check", content.toString())).isZero();
@@ -187,7 +168,7 @@ class CheckCommandTest {
     assertThat(check("check", "--help")).isZero();
     assertThat(String.join("\n", stdout())).contains("check [--strict] DIR",
         "FILE:LINE:COLUMN: REASON", "Exit status: 0", "--strict");
-    out.reset();
+    streams.resetOut();
     assertThat(check("--help")).isZero();
     assertThat(String.join("\n", stdout())).contains("check [--strict] DIR", "--version");
   }

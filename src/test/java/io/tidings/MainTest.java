@@ -2,44 +2,29 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.tidings.config.Setting;
+import io.tidings.config.Settings;
+import io.tidings.testing.StandardStreams;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: help, version, and every way to start wrong, each before binding a port. */
 class MainTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension
+  final StandardStreams streams = new StandardStreams();
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return streams.out();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return streams.err();
   }
 
   @Test
@@ -48,6 +33,17 @@ class MainTest {
     assertThat(stdout()).contains("--config", "--content", "--port", "--help",
         "content.maxFileSize", "TIDINGS_CONTENT_MAX_FILE_SIZE", "TIDINGS_CONTENT_DIR",
         "TIDINGS_HTTP_PORT", "content.watch");
+  }
+
+  @Test
+  void helpListsEveryKeyOfTheTableWithItsVariableAndDefaultOnOneLine() {
+    assertThat(Main.run(new String[] {"--help"})).isZero();
+    List<String> lines = stdout().lines().toList();
+    for (Setting s : Settings.ALL) {
+      String shown = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
+      assertThat(lines).as(s.key()).anyMatch(line -> line.matches("\\s+" + Pattern.quote(s.key())
+          + "\\s+" + Pattern.quote(s.envName()) + "\\s+default " + Pattern.quote(shown)));
+    }
   }
 
   @Test

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The typed configuration; made only by {@link ConfigLoader}, so always valid. */
+/**
+ * The typed configuration; made only by {@link ConfigLoader}, so always valid. Each component
+ * is bound by name from a key of {@link Settings} ({@code content.maxFileSize} is
+ * {@code content().maxFileSize()}): a new key is a line in that table and a component here.
+ */
 public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub) {
 
   /** @param trustedProxies the peers whose X-Forwarded-Host and -Proto are believed */
@@ -52,35 +56,6 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
     public boolean enabled() {
       return !hub.isEmpty();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Config of(Map<String, Object> v) {
-    return new Config(
-        new Http((String) v.get("http.host"), (Integer) v.get("http.port"),
-            (String) v.get("http.baseUrl"), (Duration) v.get("http.shutdownGrace"),
-            (Integer) v.get("http.eventLoops"), (Boolean) v.get("http.accessLog"),
-            new Limits(((Long) v.get("http.maxHeaderSize")).intValue(),
-                (Integer) v.get("http.maxUriLength"), (Integer) v.get("http.maxQueryParams"),
-                (Duration) v.get("http.headerTimeout"), (Duration) v.get("http.keepAliveTimeout"),
-                (Duration) v.get("http.idleTimeout"),
-                (Integer) v.get("http.maxConnections")),
-            (TrustedProxies) v.get("http.trustedProxies")),
-        new Content(Path.of((String) v.get("content.dir")), (String) v.get("content.watch"),
-            (Duration) v.get("content.pollInterval"), (Duration) v.get("content.debounce"),
-            (Duration) v.get("content.rescanInterval"), (Long) v.get("content.maxFileSize"),
-            (Boolean) v.get("content.includeUnpublished"),
-            (List<String>) v.get("content.extensions"), (Integer) v.get("content.parseThreads"),
-            (Boolean) v.get("content.hideFuture"), (Duration) v.get("content.stallTimeout")),
-        new Feeds((String) v.get("feeds.title"), (String) v.get("feeds.description"),
-            (String) v.get("feeds.language"), (Integer) v.get("feeds.defaultLimit"),
-            (Integer) v.get("feeds.maxLimit"), (Duration) v.get("feeds.ttl"),
-            (Duration) v.get("feeds.maxAge"), (Integer) v.get("feeds.cacheEntries"),
-            (Long) v.get("feeds.cacheBytes"), (Boolean) v.get("feeds.stylesheet")),
-        new Push((Integer) v.get("push.maxClients"), (Duration) v.get("push.heartbeat"),
-            (Integer) v.get("push.replay"), (Long) v.get("push.clientBuffer")),
-        new WebSub((String) v.get("websub.hub"), (Duration) v.get("websub.timeout"),
-            (Duration) v.get("websub.retryDelay"), (Integer) v.get("websub.maxAttempts")));
   }
 
   /** Defaults everywhere but the content directory and port: for tests and tools. */

@@ -5,7 +5,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,80 +33,43 @@ public final class ConfigLoader {
    */
   public static Config load(Path file, Map<String, String> env, Map<String, String> overrides)
       throws ConfigException {
-    Map<String, String> raw = new LinkedHashMap<>();
-    Map<String, String> origin = new LinkedHashMap<>();
+    GivenSettings given = GivenSettings.read(file, env, overrides);
+    Map<String, Object> values = new LinkedHashMap<>();
     for (Setting s : Settings.ALL) {
-      raw.put(s.key(), s.defaultValue());
-      origin.put(s.key(), "default");
+      values.put(s.key(), given.convert(s));
     }
-    Set<String> fromFile = new HashSet<>();
-    if (file != null) {
-      String name = Shown.plain(file.toString());
-      for (Map.Entry<String, ConfigYaml.Value> e
-          : ConfigYaml.parse(name, ConfigFile.read(file)).entrySet()) {
-        ConfigYaml.Value v = e.getValue();
-        raw.put(e.getKey(), v.text());
-        origin.put(e.getKey(), name + ":" + v.line() + ":" + v.column());
-        fromFile.add(e.getKey());
-      }
-    }
-    for (Setting s : Settings.ALL) {
-      String v = env.get(s.envName());
-      if (v != null) {
-        raw.put(s.key(), v);
-        origin.put(s.key(), "environment variable " + s.envName());
-        fromFile.remove(s.key());
-      }
-    }
-    for (Map.Entry<String, String> e : overrides.entrySet()) {
-      if (Settings.find(e.getKey()) == null) {
-        throw new ConfigException("unknown setting " + Shown.plain(e.getKey())
-            + Spelling.nearest(e.getKey(), keys()).map(k -> "; did you mean " + k + "?")
-                .orElse(""));
-      }
-      raw.put(e.getKey(), e.getValue());
-      origin.put(e.getKey(), "command line");
-      fromFile.remove(e.getKey());
-    }
-    Map<String, Object> typed = new LinkedHashMap<>();
-    for (Setting s : Settings.ALL) {
-      String text = raw.get(s.key());
-      try {
-        typed.put(s.key(), s.type().parse(text));
-      } catch (IllegalArgumentException e) {
-        String value = s.key() + " = " + Shown.quoted(text);
-        throw new ConfigException((fromFile.contains(s.key())
-            ? origin.get(s.key()) + ": " + value : value + " (from " + origin.get(s.key()) + ")")
-            + " is not allowed: use " + e.getMessage());
-      }
-    }
-    int defaultLimit = (Integer) typed.get("feeds.defaultLimit");
-    int maxLimit = (Integer) typed.get("feeds.maxLimit");
+    checkTogether(values, given);
+    return ConfigBinding.bind(values);
+  }
+
+  /** What no one value shows: settings that must agree with each other. */
+  private static void checkTogether(Map<String, Object> values, GivenSettings given)
+      throws ConfigException {
+    int defaultLimit = (Integer) values.get("feeds.defaultLimit");
+    int maxLimit = (Integer) values.get("feeds.maxLimit");
     if (defaultLimit > maxLimit) {
       throw new ConfigException("feeds.defaultLimit = " + defaultLimit
           + " is larger than feeds.maxLimit = " + maxLimit + ": it must not be");
     }
-    Duration keepAlive = (Duration) typed.get("http.keepAliveTimeout");
-    Duration idle = (Duration) typed.get("http.idleTimeout");
+    Duration keepAlive = (Duration) values.get("http.keepAliveTimeout");
+    Duration idle = (Duration) values.get("http.idleTimeout");
     if (keepAlive.compareTo(idle) > 0) {
-      if (origin.get("http.keepAliveTimeout").equals("default")) {
-        typed.put("http.keepAliveTimeout", idle); // a shorter idle time-out shortens it too
+      if (given.isDefault("http.keepAliveTimeout")) {
+        values.put("http.keepAliveTimeout", idle); // a shorter idle time-out shortens it too
       } else {
-        throw new ConfigException("http.keepAliveTimeout = "
-            + Shown.plain(raw.get("http.keepAliveTimeout"))
-            + " (from " + origin.get("http.keepAliveTimeout") + ") is longer than"
-            + " http.idleTimeout = " + Shown.plain(raw.get("http.idleTimeout")) + " (from "
-            + origin.get("http.idleTimeout") + "): it must not be, or idle connections would be"
+        throw new ConfigException("http.keepAliveTimeout = " + given.shown("http.keepAliveTimeout")
+            + " (from " + given.origin("http.keepAliveTimeout") + ") is longer than"
+            + " http.idleTimeout = " + given.shown("http.idleTimeout") + " (from "
+            + given.origin("http.idleTimeout") + "): it must not be, or idle connections would be"
             + " closed before the time that responses promise (Keep-Alive: timeout)");
       }
     }
-    if (!((String) typed.get("websub.hub")).isEmpty()
-        && ((String) typed.get("http.baseUrl")).isEmpty()) {
-      throw new ConfigException("websub.hub is set (" + origin.get("websub.hub")
+    if (!((String) values.get("websub.hub")).isEmpty()
+        && ((String) values.get("http.baseUrl")).isEmpty()) {
+      throw new ConfigException("websub.hub is set (" + given.origin("websub.hub")
           + ") but http.baseUrl is empty: set http.baseUrl to the public URL that subscribers"
           + " use, because the hub is told the feeds' URLs by it");
     }
-    return Config.of(typed);
   }
 
   /**
@@ -142,10 +104,6 @@ public final class ConfigLoader {
               .map(n -> "did you mean " + n + "?").orElse("--help lists the variables"));
     }
     return warnings;
-  }
-
-  private static List<String> keys() {
-    return Settings.ALL.stream().map(Setting::key).toList();
   }
 
   /** The keys, defaults, environment variables and meanings, for {@code --help}. */

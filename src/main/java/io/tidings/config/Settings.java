@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /** Every configuration key in one table: the file, the environment and --help all read it. */
-final class Settings {
+public final class Settings {
   private Settings() {}
 
-  static final List<Setting> ALL = List.of(
+  public static final List<Setting> ALL = List.of(
       new Setting("http.host", "0.0.0.0", ValueType.string(),
           "address to listen on"),
       new Setting("http.port", "8080", ValueType.integer(0, 65535),
@@ -25,21 +25,28 @@ final class Settings {
       new Setting("http.accessLog", "false", ValueType.bool(),
           "log one line per request (method, path, status, bytes, duration)"),
       new Setting("http.maxHeaderSize", "8KiB", ValueType.size(1024, 1L << 20),
-          "largest request head (all header lines together); more gets 431"),
+          "largest request head (all header lines together); more gets 431")
+          .nestedIn("limits"),
       new Setting("http.maxUriLength", "4096", ValueType.integer(256, 65_536),
-          "longest request URI (path and query); longer gets 414"),
+          "longest request URI (path and query); longer gets 414")
+          .nestedIn("limits"),
       new Setting("http.maxQueryParams", "64", ValueType.integer(1, 10_000),
-          "most query parameters in one request; more gets 400"),
+          "most query parameters in one request; more gets 400")
+          .nestedIn("limits"),
       new Setting("http.headerTimeout", "10s", ValueType.duration(Duration.ofMillis(100)),
-          "time a new connection has to send its first complete request head; then it is closed"),
+          "time a new connection has to send its first complete request head; then it is closed")
+          .nestedIn("limits"),
       new Setting("http.keepAliveTimeout", "30s", ValueType.duration(Duration.ofSeconds(2)),
           "time a kept-alive connection waits for its next complete request head after a"
-              + " response; then it is closed (advertised as Keep-Alive: timeout, a little less)"),
+              + " response; then it is closed (advertised as Keep-Alive: timeout, a little less)")
+          .nestedIn("limits"),
       new Setting("http.idleTimeout", "60s", ValueType.duration(Duration.ofSeconds(1)),
-          "a connection that neither sends nor receives a byte for this long is closed"),
+          "a connection that neither sends nor receives a byte for this long is closed")
+          .nestedIn("limits"),
       new Setting("http.maxConnections", "16384", ValueType.integer(1, 1_000_000),
-          "open connections at once, over every event loop; more are closed at once"),
-      new Setting("content.dir", "conf/content", ValueType.string(),
+          "open connections at once, over every event loop; more are closed at once")
+          .nestedIn("limits"),
+      new Setting("content.dir", "conf/content", ValueType.path(),
           "directory of article files, read recursively"),
       new Setting("content.watch", "auto", ValueType.oneOf("auto", "native", "poll"),
           "native: file events (inotify); poll: periodic walk; auto: native, else poll"),

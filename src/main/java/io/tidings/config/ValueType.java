@@ -1,6 +1,8 @@
 package io.tidings.config;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,18 @@ interface ValueType {
         throw new IllegalArgumentException("text without control characters");
       }
       return text;
+    };
+  }
+
+  /** A file system path: text as {@link #string()} allows it. */
+  static ValueType path() {
+    return text -> {
+      string().parse(text);
+      try {
+        return Path.of(text);
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException("a path this system can open");
+      }
     };
   }
 
