@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,9 @@ final class ContentWatcher implements AutoCloseable {
 
     /** The tree needs a walk (ingest thread); {@code reason} is null for a routine poll. */
     void rescan(String reason);
+
+    /** How many articles are served, for the log line when the directory goes. */
+    int served();
   }
 
   private final Config.Content config;
@@ -36,7 +38,6 @@ final class ContentWatcher implements AutoCloseable {
   private final ContentFilter filter;
   private final ScheduledExecutorService thread;
   private final Listener listener;
-  private final IntSupplier served;
   private final UnaryOperator<NativeWatcher.Events> events;
   private final long pollMillis;
 
@@ -51,21 +52,16 @@ final class ContentWatcher implements AutoCloseable {
   private volatile String note;
   private volatile boolean missing;
 
-  /**
-   * @param served how many articles are served, for the log line when the directory goes
-   * @param events what the native watcher's reports pass through on their way (tests drop some)
-   */
-  ContentWatcher(Config.Content config, Path root, ContentFilter filter,
-      ScheduledExecutorService thread, Listener listener, IntSupplier served,
-      UnaryOperator<NativeWatcher.Events> events) {
+  /** @param events what the native watcher's reports pass through on their way (tests drop some) */
+  ContentWatcher(Config.Content config, ContentFilter filter, ScheduledExecutorService thread,
+      Listener listener, UnaryOperator<NativeWatcher.Events> events) {
     this.config = config;
-    this.root = root;
+    this.root = config.dir().toAbsolutePath().normalize();
+    this.pollMillis = config.pollInterval().toMillis();
     this.filter = filter;
     this.thread = thread;
     this.listener = listener;
-    this.served = served;
     this.events = events;
-    this.pollMillis = config.pollInterval().toMillis();
   }
 
   /** Starts watching in the configured mode; falls back to polling unless native is required. */
@@ -150,7 +146,7 @@ final class ContentWatcher implements AutoCloseable {
     }
     missing = true;
     LOG.error("content directory {} is gone; still serving the last snapshot ({} articles)"
-        + " and checking every {} ms for it to come back", root, served.getAsInt(), pollMillis);
+        + " and checking every {} ms for it to come back", root, listener.served(), pollMillis);
     if (mode == WatchMode.NATIVE) {
       thread.schedule(this::lookForRoot, pollMillis, TimeUnit.MILLISECONDS);
     }

@@ -37,19 +37,22 @@ public final class Ingest implements AutoCloseable {
   private final Path root;
   private final ContentFilter filter;
   private final Catalog catalog;
-  private final IngestThread thread = new IngestThread();
-  private final ParsePool parsePool;
-  private final FileReading reading;
-  private final Debouncer debouncer;
-  private final ContentWatcher watcher;
-  private final ProblemLog problems = new ProblemLog();
-  private final FolderProblems folders = new FolderProblems();
-  private final ReleaseTimer release;
   private final Duration stallTimeout;
 
+  // The parts, in the order a change goes through them.
+  private final IngestThread thread = new IngestThread();
+  private final ContentWatcher watcher;
+  private final Debouncer debouncer;
+  private final ParsePool parsePool;
+  private final FileReading reading;
+  private final ReleaseTimer release;
+
+  // What ingest remembers between batches.
   /** Every article file seen, by relative path, with its stamp; ingest thread only. */
   private TreeMap<String, FileStamp> known = new TreeMap<>();
   private volatile int knownCount;
+  private final ProblemLog problems = new ProblemLog();
+  private final FolderProblems folders = new FolderProblems();
   private final AtomicLong fileEvents = new AtomicLong();
   private final AtomicLong rescans = new AtomicLong();
   private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
@@ -70,7 +73,7 @@ public final class Ingest implements AutoCloseable {
     this.parsePool = new ParsePool(config, "tidings-parse-");
     this.reading = new FileReading(root, parser, parsePool.executor(), thread::progress);
     this.debouncer = new Debouncer(config.debounce(), thread, this::flush);
-    this.watcher = new ContentWatcher(config, root, filter, thread, new ContentWatcher.Listener() {
+    this.watcher = new ContentWatcher(config, filter, thread, new ContentWatcher.Listener() {
       @Override
       public void changed(Path path) {
         fileEvents.incrementAndGet();
@@ -81,7 +84,12 @@ public final class Ingest implements AutoCloseable {
       public void rescan(String reason) {
         Ingest.this.rescan(reason);
       }
-    }, () -> catalog.current().size(), events);
+
+      @Override
+      public int served() {
+        return catalog.current().size();
+      }
+    }, events);
     this.release = new ReleaseTimer(catalog, thread, this::changed);
   }
 
