@@ -66,10 +66,10 @@ public final class ArticleParser {
     } catch (RegularFile.NotRegularException e) {
       return Parsed.failed(new ParseError(name, 0, 0, e.getMessage()));
     } catch (java.nio.file.AccessDeniedException e) {
-      return Parsed.failed(new ParseError(name, 0, 0,
+      return Parsed.failed(ParseError.unreadable(name,
           "permission denied: the server's user cannot read this file"));
     } catch (IOException e) {
-      return Parsed.failed(new ParseError(name, 0, 0, "could not read the file: " + e));
+      return Parsed.failed(ParseError.unreadable(name, "could not read the file: " + e));
     }
   }
 

@@ -10,11 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One scan of a content directory, made exactly as the server's first scan makes it (the same
@@ -32,21 +27,6 @@ public final class ContentScan {
   private ContentScan() {}
 
   /**
-   * A command-line run must not end with parse threads still winding down: the pool reports
-   * termination while its last workers are still exiting, so they are joined too.
-   */
-  private static void awaitQuietly(ExecutorService pool, List<Thread> threads) {
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-      for (Thread t : threads) {
-        t.join(10_000);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
    * @throws IOException when the directory is gone or not a directory (a folder that cannot be
    *     listed, the content directory included, is an error in the result)
    */
@@ -55,18 +35,10 @@ public final class ContentScan {
     ContentFilter filter = new ContentFilter(config.extensions());
     TreeWalk.Listing listing = TreeWalk.list(root, root, filter, dir -> { });
     Map<String, FileStamp> found = listing.files();
-    int threads = config.parseThreads() > 0 ? config.parseThreads()
-        : Runtime.getRuntime().availableProcessors();
-    AtomicLong n = new AtomicLong();
-    List<Thread> started = new CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tidings-check-" + n.incrementAndGet());
-      t.setDaemon(true);
-      started.add(t);
-      return t;
-    });
+    ParsePool pool = new ParsePool(config, "tidings-check-");
     try {
-      FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()), pool, () -> { });
+      FileReading reading = new FileReading(root, new ArticleParser(config.maxFileSize()),
+          pool.executor(), () -> { });
       List<FileChange> changes = new java.util.ArrayList<>(reading.readAll(found.keySet(), false));
       // A folder that cannot be listed is an error of its own, as in the server's /status.
       changes.addAll(TreeWalk.folderProblems(listing.unlistable()));
@@ -75,8 +47,7 @@ public final class ContentScan {
           Clock.systemUTC()).apply(changes);
       return new Result(root, found.size(), snapshot);
     } finally {
-      pool.shutdownNow();
-      awaitQuietly(pool, started);
+      pool.closeAndJoin();
     }
   }
 }

@@ -135,6 +135,22 @@ final class TreeWalk {
     return new Listing(found, unlistable);
   }
 
+  /** What a path of a batch of file events is now: a folder with its listing, a file, or gone. */
+  static TreeDiff.Seen look(Path root, Path path, ContentFilter filter, Consumer<Path> onFolder) {
+    String rel = relative(root, path);
+    FileStamp stamp;
+    if (Files.isDirectory(path) && filter.isFolderPathWatched(rel)) {
+      try {
+        return new TreeDiff.Folder(rel, list(root, path, filter, onFolder));
+      } catch (IOException e) {
+        return new TreeDiff.Gone(rel);
+      }
+    } else if (filter.isArticlePath(rel) && (stamp = FileStamp.read(path)) != null) {
+      return new TreeDiff.File(rel, stamp);
+    }
+    return new TreeDiff.Gone(rel);
+  }
+
   /** Why an operation failed, without the absolute path that the exception's text carries. */
   static String why(IOException e) {
     if (e instanceof AccessDeniedException) {

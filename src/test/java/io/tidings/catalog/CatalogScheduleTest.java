@@ -6,11 +6,8 @@ import static io.tidings.catalog.Changes.ids;
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,31 +16,7 @@ import org.junit.jupiter.api.Test;
 class CatalogScheduleTest {
   private static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
 
-  /** A clock that tests move by hand. */
-  private static final class TestClock extends Clock {
-    private Instant now = NOW;
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final TestClock clock = new TestClock(NOW);
   private final Catalog catalog = new Catalog(false, true, clock);
   private final List<SnapshotChange> announced = new ArrayList<>();
 
@@ -99,7 +72,7 @@ class CatalogScheduleTest {
     Snapshot released = catalog.apply(List.of());
 
     // A replica started after the article's time never held it back: it must agree.
-    TestClock lateClock = new TestClock();
+    TestClock lateClock = new TestClock(NOW);
     lateClock.advance(Duration.ofMinutes(10));
     Snapshot replica = new Catalog(false, true, lateClock).apply(List.of(
         file("soon.txt", article("soon").at("2024-05-01T10:05:00Z")), file("a.txt", article("a"))));

@@ -246,7 +246,7 @@ class IngestFaultsTest {
     h.write("old/e.txt", article("e"));
     h.start();
 
-    h.ingest.simulateLostEvents();
+    h.events.lose();
     h.write("a.txt", article("a").title("edited unseen"));
     Files.delete(h.root.resolve("b.txt"));
     IngestHarness.delete(h.root.resolve("sub/deeper"));
@@ -259,7 +259,7 @@ class IngestFaultsTest {
     Snapshot stale = h.current();
     assertThat(IngestHarness.ids(stale)).containsExactly("a", "b", "c", "d", "e");
 
-    h.ingest.simulateOverflow();
+    h.events.overflow();
     h.awaitIds("a", "c", "e", "f");
     h.awaitTitle("a", "edited unseen");
     h.awaitTitle("c", "replaced unseen");

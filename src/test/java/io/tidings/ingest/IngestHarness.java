@@ -37,6 +37,8 @@ final class IngestHarness implements AutoCloseable {
   final Config.Content config;
   final Catalog catalog;
   final Ingest ingest;
+  /** Between the native watcher and ingest: to lose events, or report an overflow. */
+  final EventTap events = new EventTap();
   /** Every snapshot announcement, in order. */
   final List<SnapshotChange> changes = new CopyOnWriteArrayList<>();
   private int syncs;
@@ -48,7 +50,7 @@ final class IngestHarness implements AutoCloseable {
     this.catalog = new Catalog(config.includeUnpublished(), config.hideFuture(),
         java.time.Clock.systemUTC());
     this.catalog.onChange(changes::add);
-    this.ingest = new Ingest(config, new ArticleParser(config.maxFileSize()), catalog);
+    this.ingest = new Ingest(config, new ArticleParser(config.maxFileSize()), catalog, events);
   }
 
   static Config.Content config(Path root, String mode, Map<String, String> more) {

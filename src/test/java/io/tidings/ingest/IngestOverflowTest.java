@@ -35,12 +35,12 @@ class IngestOverflowTest {
     assertThat(h.ingest.status().watchMode()).isEqualTo("native");
 
     // From here on no event arrives, as when the kernel drops them.
-    h.ingest.simulateLostEvents();
+    h.events.lose();
     h.write("c.txt", article("c"));
     Files.delete(h.root.resolve("a.txt"));
     long rescansBefore = h.ingest.status().rescans();
 
-    h.ingest.simulateOverflow();
+    h.events.overflow();
     h.awaitIds("b", "c");
     assertThat(h.ingest.status().rescans()).isEqualTo(rescansBefore + 1);
   }
