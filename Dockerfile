@@ -1,7 +1,7 @@
 # Tidings as a container.
 #   docker build -t tidings .
 #   docker run -v "$PWD/my-articles:/content" -p 8080:8080 tidings
-# README's "Container" section explains every choice; ContainerEntrypointIT runs the ENTRYPOINT
+# docs/deployment.md, "Container", explains every choice; ContainerEntrypointIT runs the ENTRYPOINT
 # and the HEALTHCHECK below as they are written, against the jar that `mvn verify` builds.
 
 # ---- build: Maven with a JDK 17 ----

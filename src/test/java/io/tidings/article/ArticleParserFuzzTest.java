@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * article or a located error in words, never an exception, never the parser's last-resort
  * "could not parse the file (SomeException)" (a bug: it names no cause the author can fix), and
  * never anything of the {@code secured} value. Without {@code JAZZER_FUZZ} it replays the seeds
- * and the inputs under {@code ArticleParserFuzzTestInputs/parse}; README "Fuzzing" says how to
- * fuzz.
+ * and the inputs under {@code ArticleParserFuzzTestInputs/parse}; docs/development.md,
+ * "Fuzzing", says how to fuzz.
  */
 class ArticleParserFuzzTest {
   /** A small limit, so that the fuzzer also explores the size checks. */

@@ -40,7 +40,7 @@ import org.xml.sax.SAXException;
  * Every body is UTF-8, RSS and Atom are well-formed XML with one item per article, JSON Feed
  * is valid JSON with one item, and the {@code secured} value changes no byte of any of them.
  * Without {@code JAZZER_FUZZ} it replays the seeds and the inputs under {@code
- * FeedRenderFuzzTestInputs/render}; README "Fuzzing" says how to fuzz.
+ * FeedRenderFuzzTestInputs/render}; docs/development.md, "Fuzzing", says how to fuzz.
  */
 class FeedRenderFuzzTest {
   private static final ArticleParser PARSER = new ArticleParser(64 * 1024);

@@ -47,7 +47,7 @@ record FeedSpec(String path, String format, Predicate<Marked> filter, boolean wi
     for (String f : FORMATS) {
       out.add(new FeedSpec("/feed." + f + "?limit=500", f, m -> true, true, MAX_LIMIT));
     }
-    // Canonical spellings: any other is a 301 to one of these (README, "Query parameters").
+    // Canonical spellings: any other is a 301 to one of these (docs/feeds.md, "Canonical URLs").
     out.add(new FeedSpec("/feed.rss", "rss", m -> true, true, DEFAULT_LIMIT));
     for (int i = 0; i < TOPICS.size(); i++) {
       String t = TOPICS.get(i);
