@@ -73,11 +73,12 @@ class PlainScalarTextTest {
   @Test
   void quotedAndTaggedScalarsAreTheirText() {
     Article a = ok(article("excerpt: \"Yes\"", "category: '3.10'", "type: !!str 0x1F",
-        "topics: [\"NO\", !!bool off, !!int 007]"));
+        "topics: [\"NO\", !!bool off, !!int 007]", "provider: \"null\""));
     assertThat(a.excerpt()).isEqualTo("Yes");
     assertThat(a.category()).isEqualTo("3.10");
     assertThat(a.type()).isEqualTo("0x1F");
     assertThat(a.topics()).extracting(Topic::name).containsExactly("NO", "off", "007");
+    assertThat(a.provider().name()).isEqualTo("null");
   }
 
   /** Only YAML's null forms are no value; a required title that is null says why. */
