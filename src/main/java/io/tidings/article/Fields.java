@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
 
-/** Typed reads of one YAML mapping; each failure names the field, the value and what is allowed. */
+/**
+ * Typed reads of one YAML mapping; each failure names the field, the value and what is allowed.
+ * Text reads see every scalar as the file writes it ({@code Yes}, {@code 3.10}); number and
+ * boolean reads see YAML's typed reading of it ({@link ResolvedScalar#typed}).
+ */
 final class Fields {
   private static final int MAX_QUOTED = 80;
 
@@ -41,8 +45,9 @@ final class Fields {
 
   String requiredText(String field) throws ArticleFileException {
     JsonNode n = node(field);
-    if (n == null && node.has(field)) { // written, but null: 'title: ~'
-      throw error(field, field + " is empty; it must be non-blank text");
+    if (n == null && node.has(field)) { // written, but YAML null: 'title: ~', 'title: null'
+      throw error(field, field + " is empty (YAML reads nothing, ~ and null as no value);"
+          + " it must be non-blank text");
     }
     if (n == null) {
       throw new ArticleFileException(lineOf.applyAsInt(field), 0, field + " is missing; it is required");
@@ -129,10 +134,11 @@ final class Fields {
     if (n == null) {
       return null;
     }
-    if (n.isIntegralNumber() && n.canConvertToInt()) {
-      return n.intValue();
+    JsonNode typed = ResolvedScalar.typed(n);
+    if (typed != null && typed.isIntegralNumber() && typed.canConvertToInt()) {
+      return typed.intValue(); // YAML 1.1's reading: 0x1F is 31, 1_000 is 1000, 010 is 8
     }
-    if (n.isTextual() && n.asText().strip().matches("[-+]?\\d{1,9}")) {
+    if (typed == n && n.isTextual() && n.asText().strip().matches("[-+]?\\d{1,9}")) {
       return Integer.parseInt(n.asText().strip()); // quoted by a pipeline: "13" means 13
     }
     throw error(field, field + " " + quote(n.isValueNode() ? n.asText() : n.toString())
@@ -140,7 +146,7 @@ final class Fields {
   }
 
   Integer lenientInteger(String field) {
-    JsonNode n = node(field);
+    JsonNode n = ResolvedScalar.typed(node(field));
     return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
   }
 
@@ -149,8 +155,9 @@ final class Fields {
     if (n == null) {
       return absent;
     }
-    if (n.isBoolean()) {
-      return n.booleanValue();
+    JsonNode typed = ResolvedScalar.typed(n);
+    if (typed != null && typed.isBoolean()) {
+      return typed.booleanValue(); // YAML 1.1's booleans: true/false, yes/no, on/off, any case
     }
     throw error(field, field + " " + quote(n.asText()) + " must be true or false");
   }
@@ -179,7 +186,7 @@ final class Fields {
         Fields f = new Fields(o, k -> 0);
         String url = validUrl(f.text("url"));
         if (url != null) {
-          JsonNode cached = f.node("isCached");
+          JsonNode cached = ResolvedScalar.typed(f.node("isCached"));
           out.add(new Image(url, positive(f.lenientInteger("width")),
               positive(f.lenientInteger("height")), cached != null && cached.isBoolean()
                   ? cached.booleanValue() : null));

@@ -29,6 +29,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * reported in {@link YamlProblem}'s words, which quote nothing of the file; whether it arose
  * inside a secured value is known from the parser's own events (the value is skipped between
  * two counter updates), never from counting lines of the text.
+ *
+ * <p>Every scalar keeps its text as the file writes it (the parser's text of the scalar, which
+ * is YAML's own folding of a multi-line value and nothing more): one that YAML 1.1 resolves to a
+ * number or a boolean ({@code Yes}, {@code 3.10}, {@code 0x1F}) becomes a {@link ResolvedScalar},
+ * text first, with YAML's typed reading beside it for the number and boolean fields. Only YAML
+ * null ({@code ~}, {@code null}, {@code Null}, {@code NULL}, nothing) is no value.
  */
 final class YamlTree {
   private static final int MAX_DEPTH = 32;
@@ -158,21 +164,24 @@ final class YamlTree {
           }
           return a;
         }
-        case VALUE_STRING -> {
-          return NODES.textNode(p.getText());
+        case VALUE_NULL -> {
+          return NODES.nullNode(); // ~, null, Null, NULL or nothing: no value, as YAML says
         }
         case VALUE_NUMBER_INT -> {
-          return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-              ? NODES.textNode(p.getText()) : NODES.numberNode(p.getLongValue());
+          return new ResolvedScalar(p.getText(),
+              p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                  ? null : NODES.numberNode(p.getLongValue()));
         }
         case VALUE_NUMBER_FLOAT -> {
-          return NODES.numberNode(p.getDoubleValue());
+          return new ResolvedScalar(p.getText(), null); // no field is a fraction: never converted
         }
         case VALUE_TRUE, VALUE_FALSE -> {
-          return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+          return new ResolvedScalar(p.getText(), NODES.booleanNode(t == JsonToken.VALUE_TRUE));
         }
         default -> {
-          return NODES.nullNode();
+          // VALUE_STRING (quoted, or plain that YAML leaves text: dates, 12:30, y) and any other
+          // tagged scalar (!!binary): the scalar's text, as written
+          return NODES.textNode(p.getText());
         }
       }
     }
