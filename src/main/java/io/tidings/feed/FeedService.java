@@ -118,7 +118,7 @@ public final class FeedService {
 
   /** The newest visible article's date in the snapshot, or null when it holds none. */
   static Instant newest(Snapshot snapshot) {
-    return snapshot.size() == 0 ? null : snapshot.articles()[0].publishedAt();
+    return snapshot.size() == 0 ? null : snapshot.articles().get(0).publishedAt();
   }
 
   /** "Tidings", "Tidings: AI", "Tidings: AI, Space · Reuters · “chip”": the filter in words. */

@@ -6,6 +6,7 @@ import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
 import io.tidings.feed.RenderedFeed;
+import io.tidings.feed.Scope;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.netty.buffer.Unpooled;
@@ -32,11 +33,11 @@ final class FeedHandler implements Handler<RoutingContext> {
   private final FeedService feeds;
   private final BaseUrl baseUrl;
   private final String cacheControl;
-  /** "" for every article, "topic" or "provider": what the path's first group names. */
-  private final String scope;
+  /** What the path's first group names. */
+  private final Scope scope;
   private final boolean stylesheet;
 
-  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, String scope,
+  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, Scope scope,
       boolean stylesheet) {
     this.stylesheet = stylesheet;
     this.feeds = feeds;
@@ -47,7 +48,7 @@ final class FeedHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String ext = ctx.pathParam(scope.isEmpty() ? "param0" : "param1");
+    String ext = ctx.pathParam(scope == Scope.ALL ? "param0" : "param1");
     FeedFormat format = FeedFormat.byExtension(ext);
     if (format == null) {
       ctx.fail(new HttpException(404, "unknown feed format \"feed." + ext + "\"; the formats are "
@@ -57,12 +58,11 @@ final class FeedHandler implements Handler<RoutingContext> {
     FeedRequest request;
     try {
       // Parameter names are case-insensitive (?TOPIC=ai is ?topic=ai), like their values.
-      Map<String, List<String>> params = FeedQuery.params(ctx.queryParams());
-      String scopeValue = scope.isEmpty() ? "" : ctx.pathParam("param0");
-      Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, scopeValue);
-      FeedQuery query = FeedQuery.parse(params, scopeMap, feeds.limits());
+      Map<String, List<String>> params = QueryParams.folded(ctx.queryParams());
+      String scopeValue = scope == Scope.ALL ? "" : ctx.pathParam("param0");
+      FeedQuery query = FeedQuery.parse(params, scope, scopeValue, feeds.limits());
       // The path's own key, also when the query contradicts it (/topics/ai/feed.rss?topic=x).
-      String scopeKey = scope.isEmpty() ? "" : FeedQuery.scopeKey(scope, scopeValue);
+      String scopeKey = scope.key(scopeValue);
       request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()));
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
@@ -137,10 +137,10 @@ final class FeedHandler implements Handler<RoutingContext> {
    */
   String canonicalTarget(String rawPath, String rawQuery, FeedRequest request) {
     String path = request.path();
-    String query = request.query().canonicalQuery(request.scopeMap(), feeds.limits());
+    String query = request.query().canonicalQuery(request.scope(), feeds.limits());
     String asked = rawQuery == null ? "" : rawQuery;
     if ((path.equals(rawPath) && query.equals(asked))
-        || (!request.scope().isEmpty() && request.scopeKey().isEmpty())
+        || (request.scope() != Scope.ALL && request.scopeKey().isEmpty())
         || request.query().topics().contains("") || request.query().providers().contains("")) {
       // A segment of punctuation only has an empty key: no route serves its canonical path.
       // A path's topic that the query contradicts (/topics/ai/feed.rss?topic=space) is an

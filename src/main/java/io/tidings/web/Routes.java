@@ -5,6 +5,7 @@ import io.tidings.config.Config;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
+import io.tidings.feed.Scope;
 import io.tidings.ingest.IngestStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -53,25 +54,25 @@ public final class Routes {
     Pages pages = new Pages(config.feeds().title(), limits);
 
     feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "", stylesheet));
+        new FeedHandler(sources.feeds(), baseUrl, maxAge, Scope.ALL, stylesheet));
     feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "topic", stylesheet));
+        new FeedHandler(sources.feeds(), baseUrl, maxAge, Scope.TOPIC, stylesheet));
     feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "provider", stylesheet));
+        new FeedHandler(sources.feeds(), baseUrl, maxAge, Scope.PROVIDER, stylesheet));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 
-    get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, ""));
+    get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.ALL));
     get(router, "/topics/:key",
-        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, "topic"));
+        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.TOPIC));
     get(router, "/providers/:key",
-        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, "provider"));
+        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.PROVIDER));
     get(router, "/opml", new OpmlHandler(snapshot, views, baseUrl, config.feeds().title(),
         limits, cacheControl));
     get(router, "/api/topics",
-        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, "topic"));
+        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, Scope.TOPIC));
     get(router, "/api/providers",
-        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, "provider"));
+        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, Scope.PROVIDER));
     get(router, "/api/articles",
         new ArticlesApiHandler(snapshot, views, baseUrl, limits, cacheControl));
 

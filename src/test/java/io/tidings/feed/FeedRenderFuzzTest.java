@@ -103,11 +103,11 @@ class FeedRenderFuzzTest {
     FeedService service = SERVICE;
     List<FeedRequest> requests = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
-      requests.add(new FeedRequest(format, "", "",
-          FeedQuery.parse(Map.of(), Map.of(), service.limits()), BASE));
+      requests.add(new FeedRequest(format, Scope.ALL, "",
+          FeedQuery.parse(Map.of(), service.limits()), BASE));
       for (Topic t : parsed.article().topics()) {
-        FeedQuery q = FeedQuery.parse(Map.of(), Map.of("topic", t.name()), service.limits());
-        requests.add(new FeedRequest(format, "topic", q.topics().first(), q, BASE));
+        FeedQuery q = FeedQuery.parse(Map.of(), Scope.TOPIC, t.name(), service.limits());
+        requests.add(new FeedRequest(format, Scope.TOPIC, q.topics().first(), q, BASE));
         break;
       }
     }
