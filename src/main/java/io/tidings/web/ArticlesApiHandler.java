@@ -28,18 +28,18 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
   static final int MAX_OFFSET = 1_000_000;
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
+  private final Responses.Policy policy;
 
-  ArticlesApiHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl,
+  ArticlesApiHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl,
       FeedQuery.Limits limits, String cacheControl) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
   }
 
   @Override
@@ -63,10 +63,10 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
     int from = offset;
-    views.get(s, "articles " + base + ' ' + query.key() + ' ' + from, () -> Rendered.of(
-            FacetsApiHandler.JSON,
-            json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "articles " + base + ' ' + query.key() + ' ' + from, FacetsApiHandler.JSON,
+            () -> json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 

@@ -21,20 +21,20 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
   static final String JSON = "application/json; charset=utf-8";
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
+  private final Responses.Policy policy;
   /** TOPIC or PROVIDER. */
   private final Scope scope;
 
-  FacetsApiHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl,
+  FacetsApiHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl,
       FeedQuery.Limits limits, String cacheControl, Scope scope) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
     this.scope = scope;
   }
 
@@ -42,9 +42,10 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
-    views.get(s, "api " + base + ' ' + scope.parameter(), () -> Rendered.of(JSON,
-            json(s, base).encodePrettily().getBytes(StandardCharsets.UTF_8)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "api " + base + ' ' + scope.parameter(), JSON,
+            () -> json(s, base).encodePrettily().getBytes(StandardCharsets.UTF_8))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 

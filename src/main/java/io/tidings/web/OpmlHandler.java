@@ -29,20 +29,20 @@ final class OpmlHandler implements Handler<RoutingContext> {
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final String siteTitle;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
+  private final Responses.Policy policy;
 
-  OpmlHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl, String siteTitle,
+  OpmlHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl, String siteTitle,
       FeedQuery.Limits limits, String cacheControl) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.siteTitle = siteTitle;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
   }
 
   @Override
@@ -61,9 +61,9 @@ final class OpmlHandler implements Handler<RoutingContext> {
     }
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
-    views.get(s, "opml " + base + ' ' + by + ' ' + fmt,
-            () -> Rendered.of(TYPE, opml(s, base, scope, format)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "opml " + base + ' ' + by + ' ' + fmt, TYPE, () -> opml(s, base, scope, format))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 

@@ -13,18 +13,18 @@ final class PageHandler implements Handler<RoutingContext> {
 
   private final Supplier<Snapshot> snapshot;
   private final Pages pages;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
-  private final String cacheControl;
+  private final Responses.Policy policy;
   private final Scope scope;
 
-  PageHandler(Supplier<Snapshot> snapshot, Pages pages, ViewCache views, BaseUrl baseUrl,
+  PageHandler(Supplier<Snapshot> snapshot, Pages pages, RepresentationCache views, BaseUrl baseUrl,
       String cacheControl, Scope scope) {
     this.snapshot = snapshot;
     this.pages = pages;
     this.views = views;
     this.baseUrl = baseUrl;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, false);
     this.scope = scope;
   }
 
@@ -41,11 +41,12 @@ final class PageHandler implements Handler<RoutingContext> {
     // The name as written is shown only until an article brings the real one; it is part of
     // the key, so /topics/AI and /topics/ai may differ until then, each deterministic.
     String cacheKey = "page " + base + ' ' + scope.parameter() + ':' + key + ' ' + raw;
-    views.get(s, cacheKey, () -> Rendered.of(HTML, scope == Scope.ALL ? pages.home(s, base)
-            : pages.facet(s, base, scope, key, raw.strip())))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(), cacheKey, HTML,
+            () -> scope == Scope.ALL ? pages.home(s, base)
+                : pages.facet(s, base, scope, key, raw.strip()))
         .onSuccess(r -> {
           SecurityPolicy.page(ctx.response());
-          Responses.send(ctx, r, cacheControl, false);
+          Responses.send(ctx, r, policy);
         })
         .onFailure(ctx::fail);
   }

@@ -48,8 +48,7 @@ class FeedRenderFuzzTest {
   private static final Config.Feeds CONFIG = Config.defaults(Path.of("unused")).feeds();
   private static final String BASE = "https://feeds.example.com";
   /** Renders the snapshot it is given; made once, as the server makes it once. */
-  private static final FeedService SERVICE = new FeedService(CONFIG, () -> Snapshot.EMPTY,
-      Runnable::run);
+  private static final FeedService SERVICE = new FeedService(CONFIG);
   /** One namespace-aware parser that refuses DTDs, made once: fuzzing runs it many times. */
   private static final DocumentBuilder XML;
 

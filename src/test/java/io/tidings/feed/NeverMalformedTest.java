@@ -69,7 +69,7 @@ class NeverMalformedTest {
         changes.add(new FileChange("run" + run + "/" + i + ".txt", Parsed.of(articles.get(i))));
       }
       Snapshot snapshot = catalog.apply(changes);
-      FeedService service = new FeedService(config, () -> snapshot, Runnable::run);
+      FeedService service = new FeedService(config);
       Topic scope = random.nextBoolean() ? null : articles.get(0).topics().stream()
           .filter(t -> !t.key().isEmpty()).findFirst().orElse(null);
       String context = "run " + run + " (seed " + SEED + ")";

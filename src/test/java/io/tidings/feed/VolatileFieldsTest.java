@@ -49,7 +49,7 @@ class VolatileFieldsTest {
 
   private byte[] render(Snapshot s, FeedFormat format, String scope, String value)
       throws BadQueryException {
-    FeedService service = new FeedService(config, () -> s, Runnable::run);
+    FeedService service = new FeedService(config);
     Scope sc = scope.isEmpty() ? Scope.ALL : Scope.byParameter(scope);
     FeedQuery q = FeedQuery.parse(Map.of("limit", List.of("500")), sc, value, service.limits());
     return service.render(new FeedRequest(format, sc, sc.key(value), q, BASE), s).body();
