@@ -10,6 +10,7 @@ import io.tidings.push.EventLog;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
 import io.tidings.web.ConnectionGuard;
+import io.tidings.web.RepresentationCache;
 import io.tidings.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,6 +40,7 @@ public final class TidingsVerticle extends VerticleBase {
   private Ingest ingest;
   private ExecutorService renderPool;
   private FeedService feeds;
+  private RepresentationCache cache;
   private WebSubPublisher webSub;
 
   /** {@code metrics} must be the one whose {@link ServerMetrics#newVertx()} runs this verticle. */
@@ -58,8 +60,10 @@ public final class TidingsVerticle extends VerticleBase {
       t.setDaemon(true);
       return t;
     });
-    feeds = new FeedService(config.feeds(), config.websub().hub(), catalog::current, renderPool);
-    catalog.onChange(feeds::onChange);
+    feeds = new FeedService(config.feeds(), config.websub().hub());
+    cache = new RepresentationCache(config.feeds().cacheEntries(), config.feeds().cacheBytes(),
+        renderPool);
+    catalog.onChange(cache::onChange);
     // Push hears of a snapshot after the render cache has forgotten what it changed, so a
     // client that refetches a feed on an event gets the new feed.
     Push push = new Push(new EventLog(config.push().replay()),
@@ -76,8 +80,8 @@ public final class TidingsVerticle extends VerticleBase {
     ingest.onSnapshotBuilt(metrics::snapshotBuilt);
     metrics.bindCatalog(catalog::current);
     metrics.bindIngest(ingest::status);
-    metrics.bindRenderCache(feeds::stats);
-    Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds,
+    metrics.bindRenderCache(cache::stats);
+    Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds, cache,
         stopping::get, metrics.scrapeHandler());
     int loops = config.http().effectiveEventLoops();
     ConnectionGuard connections = new ConnectionGuard(config.http().limits());
@@ -105,6 +109,11 @@ public final class TidingsVerticle extends VerticleBase {
 
   public FeedService feeds() {
     return feeds;
+  }
+
+  /** Feeds, pages, API answers and OPML lists as sent, with the render cache's counters. */
+  public RepresentationCache cache() {
+    return cache;
   }
 
   /**

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,20 +187,11 @@ public final class ArticleParser {
     return List.copyOf(out);
   }
 
-  /** A stable hash of everything the article says; the same file gives the same hash on every JVM. */
+  /** The article with its {@link ContentHash}: the same file gives the same hash on every JVM. */
   private static Article withHash(Article a) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(a.toString().getBytes(StandardCharsets.UTF_8));
-      long h = 0;
-      for (int i = 0; i < 8; i++) {
-        h = (h << 8) | (digest[i] & 0xff);
-      }
-      return new Article(a.id(), a.title(), a.publishedAt(), a.originalUrl(), a.webUrl(),
-          a.ampWebUrl(), a.cdnAmpWebUrl(), a.excerpt(), a.category(), a.type(), a.quality(),
-          a.heat(), a.published(), a.provider(), a.topics(), a.images(), a.related(), a.body(), h);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Article(a.id(), a.title(), a.publishedAt(), a.originalUrl(), a.webUrl(),
+        a.ampWebUrl(), a.cdnAmpWebUrl(), a.excerpt(), a.category(), a.type(), a.quality(),
+        a.heat(), a.published(), a.provider(), a.topics(), a.images(), a.related(), a.body(),
+        ContentHash.of(a));
   }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
  * Every visible article at one moment, newest first, indexed by topic, provider and category
  * key. Never changes after it is made; the HTTP side only ever reads snapshots.
  *
- * @param version a hash of the visible content: equal files give an equal version on every
- *     replica and after every restart
- * @param articles visible articles, newest first ({@link Ordering#NEWEST_FIRST})
+ * @param version a hash of the visible content: the sum, modulo 2^64, of each visible
+ *     article's {@link io.tidings.article.ContentHash} spread by SplitMix64's finaliser, so
+ *     that equal files give an equal version on every replica, JDK and restart
+ * @param articles visible articles, newest first ({@link Ordering#NEWEST_FIRST}); unmodifiable
  * @param topics by topic key; iteration order is the key order
  * @param providers by provider key; iteration order is the key order
  * @param categories by category key; iteration order is the key order
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public record Snapshot(
     long version,
-    Article[] articles,
+    List<Article> articles,
     Map<String, Facet> topics,
     Map<String, Facet> providers,
     Map<String, Facet> categories,
@@ -31,7 +32,7 @@ public record Snapshot(
     List<FileProblem> problems,
     List<Duplicate> duplicates) {
 
-  public static final Snapshot EMPTY = new Snapshot(0L, new Article[0], Map.of(), Map.of(),
+  public static final Snapshot EMPTY = new Snapshot(0L, List.of(), Map.of(), Map.of(),
       Map.of(), 0, Scheduled.NONE, List.of(), List.of());
 
   /**
@@ -45,7 +46,7 @@ public record Snapshot(
   }
 
   public int size() {
-    return articles.length;
+    return articles.size();
   }
 
   /** The version as the 16 hex digits that ETags and /status show. */

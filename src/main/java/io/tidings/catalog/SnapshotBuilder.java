@@ -61,7 +61,7 @@ final class SnapshotBuilder {
     }
     return new Snapshot(
         version,
-        Ordering.merge(previous.articles(), removed, added),
+        ArticleList.of(Ordering.merge(ArticleList.array(previous.articles()), removed, added)),
         facets(previous.topics(), removed, added, TOPICS, names.topics()),
         facets(previous.providers(), removed, added, PROVIDERS, names.providers()),
         facets(previous.categories(), removed, added, CATEGORIES, names.categories()),
@@ -95,12 +95,13 @@ final class SnapshotBuilder {
     touched.addAll(removedByKey.keySet());
     for (String key : touched) {
       Facet old = before.get(key);
-      Article[] merged = Ordering.merge(old == null ? new Article[0] : old.articles(),
+      Article[] merged = Ordering.merge(
+          old == null ? new Article[0] : ArticleList.array(old.articles()),
           removedByKey.getOrDefault(key, Set.of()), addedByKey.getOrDefault(key, List.of()));
       if (merged.length == 0) {
         after.remove(key);
       } else {
-        after.put(key, new Facet(key, names.commonest(key), merged));
+        after.put(key, new Facet(key, names.commonest(key), ArticleList.of(merged)));
       }
     }
     return after;

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,18 +36,18 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
 
   /**
    * @param params query parameters (name to every value, in any order)
-   * @param scope parameters implied by the path ({@code /topics/ai/...} gives topic=ai)
+   * @param scope what the path names; {@code scopeValue} its segment as written
+   *     ({@code /topics/ai/...} gives topic=ai)
    */
-  public static FeedQuery parse(Map<String, List<String>> params, Map<String, String> scope,
-      Limits limits) throws BadQueryException {
+  public static FeedQuery parse(Map<String, List<String>> params, Scope scope,
+      String scopeValue, Limits limits) throws BadQueryException {
     SortedSet<String> topics = keys(params.get("topic"), "topic");
     SortedSet<String> providers = keys(params.get("provider"), "provider");
     SortedSet<String> categories = keys(params.get("category"), "category");
-    if (scope.containsKey("topic")) {
-      topics = narrow(topics, Keys.topic(scope.get("topic")));
-    }
-    if (scope.containsKey("provider")) {
-      providers = narrow(providers, providerKey(scope.get("provider")));
+    if (scope == Scope.TOPIC) {
+      topics = narrow(topics, scope.key(scopeValue));
+    } else if (scope == Scope.PROVIDER) {
+      providers = narrow(providers, scope.key(scopeValue));
     }
     SortedSet<String> words = new TreeSet<>();
     for (String q : values(params.get("q"))) {
@@ -83,39 +82,24 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     return new FeedQuery(topics, providers, categories, words, minQuality, limit);
   }
 
-  /** The parameters a feed knows, by their lower-case spelling. */
-  private static final Map<String, String> NAMES = Map.of("topic", "topic", "provider",
-      "provider", "category", "category", "q", "q", "minquality", "minQuality", "limit", "limit");
+  /** A query with no path scope: {@code /feed.rss?...}, the API, event streams. */
+  public static FeedQuery parse(Map<String, List<String>> params, Limits limits)
+      throws BadQueryException {
+    return parse(params, Scope.ALL, "", limits);
+  }
 
-  /**
-   * A request's query parameters by the names {@link #parse} expects, whatever their case,
-   * each name with its values in order. {@code ownNames} are the caller's own parameters
-   * (the API's {@code offset}), matched in any case too; other names are kept as given.
-   */
-  public static Map<String, List<String>> params(Iterable<Map.Entry<String, String>> query,
-      String... ownNames) {
-    Map<String, List<String>> params = new HashMap<>();
-    for (Map.Entry<String, String> p : query) {
-      String name = parameterName(p.getKey());
-      for (String own : ownNames) {
-        if (own.equalsIgnoreCase(name)) {
-          name = own;
-        }
-      }
-      params.computeIfAbsent(name, k -> new ArrayList<>()).add(p.getValue());
+  /** The query of a scope alone: what its page lists and its feeds' self links name. */
+  public static FeedQuery of(Scope scope, String key, Limits limits) {
+    try {
+      return parse(Map.of(), scope, key, limits);
+    } catch (BadQueryException e) {
+      throw new IllegalStateException("a scope alone is always a valid query", e);
     }
-    return params;
   }
 
-  /** A parameter's name as {@link #parse} expects it, whatever its case; unknown names as given. */
-  public static String parameterName(String name) {
-    return NAMES.getOrDefault(name.toLowerCase(Locale.ROOT), name);
-  }
-
-  /** The key of a path's topic or provider segment ({@code scope} "topic" or "provider"). */
-  public static String scopeKey(String scope, String raw) {
-    return scope.equals("provider") ? providerKey(raw) : Keys.topic(raw);
-  }
+  /** The parameters {@link #parse} reads, spelled as it expects them. */
+  public static final List<String> PARAMETERS = List.of("topic", "provider", "category", "q",
+      "minQuality", "limit");
 
   /** A path's topic or provider narrows the query: with topic=x in the query too, both must hold. */
   private static SortedSet<String> narrow(SortedSet<String> fromQuery, String fromPath) {
@@ -126,15 +110,11 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     return new TreeSet<>(List.of(""));
   }
 
-  private static String providerKey(String raw) {
-    return Keys.providerLookup(raw);
-  }
-
   private static SortedSet<String> keys(List<String> raw, String name) throws BadQueryException {
     SortedSet<String> out = new TreeSet<>();
     for (String v : values(raw)) {
       for (String part : v.split(",")) {
-        String key = name.equals("provider") ? providerKey(part) : Keys.topic(part);
+        String key = name.equals("provider") ? Scope.providerKey(part) : Keys.topic(part);
         if (!key.isEmpty()) {
           out.add(key);
         }
@@ -254,7 +234,7 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
   }
 
   /** The canonical query string (without the path's scope), e.g. {@code q=chip&topic=ai}. */
-  public String canonicalQuery(Map<String, String> scope, Limits limits) {
+  public String canonicalQuery(Scope scope, Limits limits) {
     // The path's own topic or provider is not repeated in the query.
     StringJoiner j = new StringJoiner("&");
     add(j, "category", String.join(",", categories));
@@ -264,11 +244,11 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     if (limit != limits.defaultLimit()) {
       add(j, "limit", Integer.toString(limit));
     }
-    if (!scope.containsKey("provider") || providers.size() != 1) {
+    if (scope != Scope.PROVIDER || providers.size() != 1) {
       add(j, "provider", String.join(",", providers));
     }
     add(j, "q", String.join(" ", words));
-    if (!scope.containsKey("topic") || topics.size() != 1) {
+    if (scope != Scope.TOPIC || topics.size() != 1) {
       add(j, "topic", String.join(",", topics));
     }
     return j.toString();

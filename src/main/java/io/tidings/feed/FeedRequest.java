@@ -1,18 +1,14 @@
 package io.tidings.feed;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 /**
  * One feed asked for: its format, the path's scope (everything, a topic, a provider), the
  * query and the base URL its links start with. Two requests that would give the same bytes
  * have the same {@link #cacheKey()}.
  *
- * @param scope "" for every article, "topic" or "provider"
+ * @param scope what the path names
  * @param scopeKey the topic or provider key of the path, "" for every article
  */
-public record FeedRequest(FeedFormat format, String scope, String scopeKey, FeedQuery query,
+public record FeedRequest(FeedFormat format, Scope scope, String scopeKey, FeedQuery query,
     String baseUrl) {
   /** Where the server serves the XSLT that RSS and Atom name. */
   public static final String STYLESHEET_PATH = "/assets/feed.xsl";
@@ -28,35 +24,23 @@ public record FeedRequest(FeedFormat format, String scope, String scopeKey, Feed
     return "../".repeat(Math.max(0, depth)) + STYLESHEET_PATH.substring(1);
   }
 
-  public Map<String, String> scopeMap() {
-    return scope.isEmpty() ? Map.of() : Map.of(scope, scopeKey);
-  }
-
   /** The canonical path: {@code /feed.rss}, {@code /topics/ai/feed.atom}. */
   public String path() {
-    return pagePath() + (scope.isEmpty() ? "" : "/") + "feed." + format.extension();
+    return pagePath() + (scope == Scope.ALL ? "" : "/") + "feed." + format.extension();
   }
 
   /** The path of the HTML page with the same scope: {@code /}, {@code /topics/ai}. */
   public String pagePath() {
-    return switch (scope) {
-      case "topic" -> "/topics/" + segment(scopeKey);
-      case "provider" -> "/providers/" + segment(scopeKey);
-      default -> "/";
-    };
+    return scope.pagePath(scopeKey);
   }
 
   public String selfUrl(FeedQuery.Limits limits) {
-    String q = query.canonicalQuery(scopeMap(), limits);
+    String q = query.canonicalQuery(scope, limits);
     String path = path();
     return baseUrl + (path.startsWith("//") ? path.substring(1) : path) + (q.isEmpty() ? "" : "?" + q);
   }
 
   public String cacheKey() {
-    return format.extension() + ' ' + baseUrl + ' ' + scope + ':' + scopeKey + ' ' + query.key();
-  }
-
-  static String segment(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return format.extension() + ' ' + baseUrl + ' ' + scope.parameter() + ':' + scopeKey + ' ' + query.key();
   }
 }

@@ -24,7 +24,7 @@ public final class Selection {
 
   /** The page of matches after skipping {@code offset} of them. */
   public static List<Article> run(Snapshot snapshot, FeedQuery query, int offset, int limit) {
-    List<Article[]> sources = sources(snapshot, query);
+    List<List<Article>> sources = sources(snapshot, query);
     // Lists from the topic index hold only articles that have one of the query's topics.
     boolean topicsHold = !query.topics().isEmpty();
     List<Article> out = new ArrayList<>(Math.min(limit, 64));
@@ -45,16 +45,16 @@ public final class Selection {
     }
     // Several lists (topic=a,b): merge them newest first; an article in two lists comes once.
     PriorityQueue<Cursor> heads = new PriorityQueue<>();
-    for (Article[] list : sources) {
-      if (list.length > 0) {
+    for (List<Article> list : sources) {
+      if (!list.isEmpty()) {
         heads.add(new Cursor(list));
       }
     }
     Article last = null;
     while (!heads.isEmpty() && out.size() < limit) {
       Cursor c = heads.poll();
-      Article a = c.list[c.index];
-      if (++c.index < c.list.length) {
+      Article a = c.list.get(c.index);
+      if (++c.index < c.list.size()) {
         heads.add(c);
       }
       if (a == last) {
@@ -71,7 +71,7 @@ public final class Selection {
     return out;
   }
 
-  private static List<Article[]> sources(Snapshot s, FeedQuery q) {
+  private static List<List<Article>> sources(Snapshot s, FeedQuery q) {
     if (!q.topics().isEmpty()) {
       return facets(s.topics(), q.topics());
     }
@@ -81,31 +81,31 @@ public final class Selection {
     if (!q.categories().isEmpty()) {
       return facets(s.categories(), q.categories());
     }
-    return List.<Article[]>of(s.articles());
+    return List.of(s.articles());
   }
 
-  private static List<Article[]> facets(Map<String, Facet> index, Set<String> keys) {
-    List<Article[]> lists = new ArrayList<>(keys.size());
+  private static List<List<Article>> facets(Map<String, Facet> index, Set<String> keys) {
+    List<List<Article>> lists = new ArrayList<>(keys.size());
     for (String key : keys) {
       Facet f = index.get(key);
       if (f != null) {
         lists.add(f.articles());
       }
     }
-    return lists.isEmpty() ? List.<Article[]>of(new Article[0]) : lists;
+    return lists.isEmpty() ? List.of(List.of()) : lists;
   }
 
   private static final class Cursor implements Comparable<Cursor> {
-    final Article[] list;
+    final List<Article> list;
     int index;
 
-    Cursor(Article[] list) {
+    Cursor(List<Article> list) {
       this.list = list;
     }
 
     @Override
     public int compareTo(Cursor o) {
-      return Ordering.NEWEST_FIRST.compare(list[index], o.list[o.index]);
+      return Ordering.NEWEST_FIRST.compare(list.get(index), o.list.get(o.index));
     }
   }
 }

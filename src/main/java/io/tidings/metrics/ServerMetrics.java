@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tidings.catalog.Snapshot;
-import io.tidings.feed.FeedService.RenderCacheStats;
+import io.tidings.web.RepresentationCache.CacheStats;
 import io.tidings.ingest.IngestStatus;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
@@ -108,7 +108,7 @@ public final class ServerMetrics {
   }
 
   /** The render cache: hits, misses, evictions, renders, entries and bytes. */
-  public void bindRenderCache(Supplier<RenderCacheStats> stats) {
+  public void bindRenderCache(Supplier<CacheStats> stats) {
     counter("tidings.render.cache.hits", "Feed requests answered from the render cache", stats,
         s -> s.get().hits());
     counter("tidings.render.cache.misses", "Feed requests that found no cached feed", stats,

@@ -4,10 +4,10 @@ import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import io.tidings.catalog.SnapshotChange;
 import io.tidings.config.Config;
-import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
+import io.tidings.feed.Scope;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -131,9 +131,9 @@ public final class WebSubPublisher {
     if (providers.isEmpty()) {
       return urls; // every article has a provider: no article touched
     }
-    add(urls, "", "");
-    topics.forEach(t -> add(urls, "topic", t));
-    providers.forEach(p -> add(urls, "provider", p));
+    add(urls, Scope.ALL, "");
+    topics.forEach(t -> add(urls, Scope.TOPIC, t));
+    providers.forEach(p -> add(urls, Scope.PROVIDER, p));
     return urls;
   }
 
@@ -144,14 +144,8 @@ public final class WebSubPublisher {
     providers.add(a.provider().key());
   }
 
-  private void add(Set<String> urls, String scope, String key) {
-    Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, key);
-    FeedQuery query;
-    try {
-      query = FeedQuery.parse(Map.of(), scopeMap, limits);
-    } catch (BadQueryException e) {
-      return; // a key no feed URL can name: nobody can have subscribed to it
-    }
+  private void add(Set<String> urls, Scope scope, String key) {
+    FeedQuery query = FeedQuery.of(scope, key, limits);
     for (FeedFormat f : List.of(FeedFormat.RSS, FeedFormat.ATOM, FeedFormat.JSON)) {
       urls.add(new FeedRequest(f, scope, key, query, baseUrl).selfUrl(limits));
     }

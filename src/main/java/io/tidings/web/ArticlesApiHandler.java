@@ -6,6 +6,7 @@ import io.tidings.article.Topic;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedQuery;
+import io.tidings.feed.Scope;
 import io.tidings.feed.Selection;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -27,18 +28,18 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
   static final int MAX_OFFSET = 1_000_000;
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
+  private final Responses.Policy policy;
 
-  ArticlesApiHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl,
+  ArticlesApiHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl,
       FeedQuery.Limits limits, String cacheControl) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
   }
 
   @Override
@@ -46,8 +47,8 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     FeedQuery query;
     int offset = 0;
     try {
-      Map<String, List<String>> params = FeedQuery.params(ctx.queryParams(), "offset");
-      query = FeedQuery.parse(params, Map.of(), limits);
+      Map<String, List<String>> params = QueryParams.folded(ctx.queryParams(), "offset");
+      query = FeedQuery.parse(params, limits);
       List<String> o = params.getOrDefault("offset", List.of());
       if (o.size() > 1) {
         throw new BadQueryException("offset is given " + o.size() + " times; give it once");
@@ -62,10 +63,10 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
     int from = offset;
-    views.get(s, "articles " + base + ' ' + query.key() + ' ' + from, () -> Rendered.of(
-            FacetsApiHandler.JSON,
-            json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "articles " + base + ' ' + query.key() + ' ' + from, FacetsApiHandler.JSON,
+            () -> json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 
@@ -90,7 +91,7 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     for (Article a : more ? found.subList(0, query.limit()) : found) {
       articles.add(article(a, base));
     }
-    String canonical = query.canonicalQuery(Map.of(), limits);
+    String canonical = query.canonicalQuery(Scope.ALL, limits);
     String next = more ? base + "/api/articles?" + (canonical.isEmpty() ? "" : canonical + "&")
         + "offset=" + (offset + query.limit()) : null;
     return new JsonObject()
@@ -107,7 +108,7 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
     for (Topic t : a.topics()) {
       if (!t.key().isEmpty()) {
         topics.add(new JsonObject().put("key", t.key()).put("name", t.name())
-            .put("url", FeedLinks.page(base, "topic", t.key())));
+            .put("url", FeedLinks.page(base, Scope.TOPIC, t.key())));
       }
     }
     JsonArray images = new JsonArray();
@@ -130,7 +131,7 @@ final class ArticlesApiHandler implements Handler<RoutingContext> {
             .put("key", providerKey)
             .put("name", a.provider().name())
             .put("domain", a.provider().domain())
-            .put("url", providerKey.isEmpty() ? null : FeedLinks.page(base, "provider",
+            .put("url", providerKey.isEmpty() ? null : FeedLinks.page(base, Scope.PROVIDER,
                 providerKey)))
         .put("topics", topics)
         .put("images", images);

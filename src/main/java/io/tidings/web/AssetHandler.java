@@ -11,15 +11,18 @@ import java.io.UncheckedIOException;
  * ETag of its bytes, the same on every replica.
  */
 final class AssetHandler implements Handler<RoutingContext> {
-  private final Rendered asset;
+  private static final Responses.Policy POLICY =
+      new Responses.Policy("public, max-age=3600", true);
+
+  private final Representation asset;
 
   AssetHandler(String resource, String contentType) {
-    this.asset = Rendered.of(contentType, read(resource));
+    this.asset = Representation.of(contentType, read(resource));
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    Responses.send(ctx, asset, "public, max-age=3600", true);
+    Responses.send(ctx, asset, POLICY);
   }
 
   private static byte[] read(String resource) {

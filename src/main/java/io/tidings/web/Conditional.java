@@ -11,31 +11,24 @@ import java.util.Locale;
 final class Conditional {
   /**
    * What a recipient reads: RFC 1123 dates, one- or two-digit day (Tidings writes the
-   * IMF-fixdate of RenderedFeed, with two).
+   * IMF-fixdate of Representation, with two).
    */
   private static final DateTimeFormatter HTTP_DATE_IN =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
 
   private Conditional() {}
 
-  /**
-   * Whether the client's copy is current. If-None-Match decides when present (weak
-   * comparison; any of the entity's tags, {@code *}); If-Modified-Since only without it.
-   */
-  static boolean notModified(String ifNoneMatch, String ifModifiedSince, Instant lastModified,
-      String... etags) {
-    if (ifNoneMatch != null) {
-      return matchesAny(ifNoneMatch, etags);
+  /** Whether {@code lastModified} is no later than If-Modified-Since (null: no header). */
+  static boolean notModifiedSince(String ifModifiedSince, Instant lastModified) {
+    if (ifModifiedSince == null) {
+      return false;
     }
-    if (ifModifiedSince != null && lastModified != null) {
-      try {
-        Instant since = Instant.from(HTTP_DATE_IN.parse(ifModifiedSince.strip()));
-        return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
-      } catch (DateTimeParseException e) {
-        return false; // RFC 9110: an invalid date is ignored
-      }
+    try {
+      Instant since = Instant.from(HTTP_DATE_IN.parse(ifModifiedSince.strip()));
+      return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+    } catch (DateTimeParseException e) {
+      return false; // RFC 9110: an invalid date is ignored
     }
-    return false;
   }
 
   /** Parses a list of entity tags ({@code "a", W/"b"}) or {@code *} and compares weakly. */

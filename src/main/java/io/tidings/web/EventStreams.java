@@ -1,18 +1,19 @@
 package io.tidings.web;
 
-import io.netty.buffer.Unpooled;
 import io.tidings.feed.FeedQuery;
 import io.tidings.push.ArticleEvent;
 import io.tidings.push.EventLog;
 import io.tidings.push.StreamCounters;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * it reconnects the log tells it to refetch.
  */
 public final class EventStreams implements EventLog.Subscriber {
+  /**
+   * Each frame's bytes as the buffer this event loop sends, by the identity of the frame (the
+   * event log keeps it while it may be replayed); forgotten with the frame.
+   */
+  private final Map<byte[], Buffer> buffers = new WeakHashMap<>();
   private static final Logger LOG = LoggerFactory.getLogger(EventStreams.class);
   private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -219,8 +225,9 @@ public final class EventStreams implements EventLog.Subscriber {
     }
 
     private void send(byte[] bytes) {
-      // Wrapped, not copied: event frames are shared by every stream that sends them.
-      response.write(BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)));
+      // One buffer per frame and event loop, shared by every stream that sends it: Vert.x
+      // writes a slice of it, so a frame is copied once, not once a stream.
+      response.write(buffers.computeIfAbsent(bytes, Buffer::buffer));
     }
 
     void closed() {

@@ -4,12 +4,12 @@ import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
+import io.tidings.feed.Scope;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,7 +34,7 @@ final class EventsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     FeedQuery filter;
     try {
-      filter = FeedQuery.parse(FeedQuery.params(ctx.queryParams()), Map.of(), limits);
+      filter = FeedQuery.parse(QueryParams.folded(ctx.queryParams()), limits);
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
@@ -49,7 +49,7 @@ final class EventsHandler implements Handler<RoutingContext> {
       return;
     }
     // The feed to refetch after a reset: the JSON Feed with the same filter.
-    String feed = new FeedRequest(FeedFormat.JSON, "", "", filter, baseUrl.of(ctx.request()))
+    String feed = new FeedRequest(FeedFormat.JSON, Scope.ALL, "", filter, baseUrl.of(ctx.request()))
         .selfUrl(limits);
     res.putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

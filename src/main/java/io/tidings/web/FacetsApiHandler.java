@@ -3,6 +3,7 @@ package io.tidings.web;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedQuery;
+import io.tidings.feed.Scope;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,20 +21,20 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
   static final String JSON = "application/json; charset=utf-8";
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
-  /** "topic" or "provider". */
-  private final String scope;
+  private final Responses.Policy policy;
+  /** TOPIC or PROVIDER. */
+  private final Scope scope;
 
-  FacetsApiHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl,
-      FeedQuery.Limits limits, String cacheControl, String scope) {
+  FacetsApiHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl,
+      FeedQuery.Limits limits, String cacheControl, Scope scope) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
     this.scope = scope;
   }
 
@@ -41,16 +42,16 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
-    views.get(s, "api " + base + ' ' + scope, () -> Rendered.of(JSON,
-            json(s, base).encodePrettily().getBytes(StandardCharsets.UTF_8)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "api " + base + ' ' + scope.parameter(), JSON,
+            () -> json(s, base).encodePrettily().getBytes(StandardCharsets.UTF_8))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 
   JsonObject json(Snapshot s, String base) {
-    List<Facet> facets = new ArrayList<>(scope.equals("topic") ? s.topics().values()
-        : s.providers().values());
-    if (scope.equals("provider")) {
+    List<Facet> facets = new ArrayList<>(scope.index(s).values());
+    if (scope == Scope.PROVIDER) {
       facets.sort(Pages.MOST_ACTIVE);
     }
     JsonArray list = new JsonArray();
@@ -65,8 +66,8 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
       JsonObject o = new JsonObject()
           .put("key", f.key())
           .put("name", f.name());
-      if (scope.equals("provider")) {
-        o.put("domain", f.articles()[0].provider().domain());
+      if (scope == Scope.PROVIDER) {
+        o.put("domain", f.articles().get(0).provider().domain());
       }
       list.add(o.put("count", f.count())
           .put("newest", f.newest() == null ? null : f.newest().toString())
@@ -75,6 +76,6 @@ final class FacetsApiHandler implements Handler<RoutingContext> {
     }
     return new JsonObject()
         .put("version", s.versionHex())
-        .put(scope.equals("topic") ? "topics" : "providers", list);
+        .put(scope.segment(), list);
   }
 }

@@ -1,22 +1,20 @@
 package io.tidings.web;
 
+import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
-import io.tidings.feed.RenderedFeed;
+import io.tidings.feed.Scope;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.netty.buffer.Unpooled;
-import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Every feed URL: parses the format and query, answers from the render cache on the event loop
@@ -24,30 +22,29 @@ import java.util.concurrent.CompletableFuture;
  * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD).
  */
 final class FeedHandler implements Handler<RoutingContext> {
-  /** What browsers apply a feed's XSLT to. */
-  static final String BROWSER_TYPE = "application/xml; charset=utf-8";
-  /** The version of the snapshot whose rendering the response is (README, "HTTP"). */
-  static final String SNAPSHOT_HEADER = "X-Tidings-Snapshot";
-
   private final FeedService feeds;
+  private final RepresentationCache cache;
+  private final Supplier<Snapshot> snapshot;
   private final BaseUrl baseUrl;
   private final String cacheControl;
-  /** "" for every article, "topic" or "provider": what the path's first group names. */
-  private final String scope;
-  private final boolean stylesheet;
+  private final Responses.Policy policy;
+  /** What the path's first group names. */
+  private final Scope scope;
 
-  FeedHandler(FeedService feeds, BaseUrl baseUrl, long maxAgeSeconds, String scope,
-      boolean stylesheet) {
-    this.stylesheet = stylesheet;
+  FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
+      BaseUrl baseUrl, long maxAgeSeconds, Scope scope) {
     this.feeds = feeds;
+    this.cache = cache;
+    this.snapshot = snapshot;
     this.baseUrl = baseUrl;
     this.cacheControl = "public, max-age=" + maxAgeSeconds;
+    this.policy = new Responses.Policy(cacheControl, true);
     this.scope = scope;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    String ext = ctx.pathParam(scope.isEmpty() ? "param0" : "param1");
+    String ext = ctx.pathParam(scope == Scope.ALL ? "param0" : "param1");
     FeedFormat format = FeedFormat.byExtension(ext);
     if (format == null) {
       ctx.fail(new HttpException(404, "unknown feed format \"feed." + ext + "\"; the formats are "
@@ -57,12 +54,11 @@ final class FeedHandler implements Handler<RoutingContext> {
     FeedRequest request;
     try {
       // Parameter names are case-insensitive (?TOPIC=ai is ?topic=ai), like their values.
-      Map<String, List<String>> params = FeedQuery.params(ctx.queryParams());
-      String scopeValue = scope.isEmpty() ? "" : ctx.pathParam("param0");
-      Map<String, String> scopeMap = scope.isEmpty() ? Map.of() : Map.of(scope, scopeValue);
-      FeedQuery query = FeedQuery.parse(params, scopeMap, feeds.limits());
+      Map<String, List<String>> params = QueryParams.folded(ctx.queryParams());
+      String scopeValue = scope == Scope.ALL ? "" : ctx.pathParam("param0");
+      FeedQuery query = FeedQuery.parse(params, scope, scopeValue, feeds.limits());
       // The path's own key, also when the query contradicts it (/topics/ai/feed.rss?topic=x).
-      String scopeKey = scope.isEmpty() ? "" : FeedQuery.scopeKey(scope, scopeValue);
+      String scopeKey = scope.key(scopeValue);
       request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()));
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
@@ -73,60 +69,32 @@ final class FeedHandler implements Handler<RoutingContext> {
       redirect(ctx, canonical);
       return;
     }
-    // One cache lookup per request, so that hits + misses in /metrics count feed requests;
-    // a hit comes back completed and is answered at once.
-    CompletableFuture<RenderedFeed> feed = feeds.get(request);
-    if (feed.isDone() && !feed.isCompletedExceptionally()) {
-      send(ctx, feed.join());
+    CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
+    if (hit != null) {
+      send(ctx, format, hit.join());
       return;
     }
-    Future.fromCompletionStage(feed, ctx.vertx().getOrCreateContext())
-        .onSuccess(rendered -> send(ctx, rendered))
+    FeedRequest asked = request;
+    Future.fromCompletionStage(cache.feed(request.cacheKey(), () -> Representation.of(
+            feeds.render(asked, snapshot.get()), negotiable(asked.format()))),
+            ctx.vertx().getOrCreateContext())
+        .onSuccess(rendered -> send(ctx, format, rendered))
         .onFailure(ctx::fail);
   }
 
-  private void send(RoutingContext ctx, RenderedFeed feed) {
+  /** With the stylesheet on, a browser gets RSS and Atom as application/xml (Responses). */
+  private boolean negotiable(FeedFormat format) {
+    return feeds.stylesheet() && format != FeedFormat.JSON;
+  }
+
+  private void send(RoutingContext ctx, FeedFormat format, Representation feed) {
     if (ctx.response().closed()) {
       return;
     }
-    boolean gzip = Conditional.acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
-    // With the stylesheet on, a browser (it prefers HTML) gets the same bytes as
-    // application/xml: Chromium shows application/rss+xml and atom+xml as plain text and
-    // applies no XSLT to them. Another Content-Type is another representation: own ETags.
-    boolean negotiated = stylesheet && feed.format() != FeedFormat.JSON;
-    boolean asXml = negotiated && Conditional.prefersHtml(ctx.request().getHeader("Accept"));
-    String etag = asXml ? browserTag(feed.etag()) : feed.etag();
-    String gzipEtag = asXml ? browserTag(feed.gzipEtag()) : feed.gzipEtag();
-    HttpServerResponse res = ctx.response()
-        .putHeader("ETag", gzip ? gzipEtag : etag)
-        .putHeader("Cache-Control", cacheControl)
-        .putHeader("Vary", negotiated ? "Accept-Encoding, Accept" : "Accept-Encoding")
-        .putHeader("Access-Control-Allow-Origin", "*")
-        .putHeader(SNAPSHOT_HEADER, feed.snapshot());
-    if (feed.format() != FeedFormat.JSON) {
-      SecurityPolicy.feed(res); // a browser renders it through the XSLT: a page
+    if (format != FeedFormat.JSON) {
+      SecurityPolicy.feed(ctx.response()); // a browser renders it through the XSLT: a page
     }
-    if (feed.lastModifiedHttp() != null) {
-      res.putHeader("Last-Modified", feed.lastModifiedHttp());
-    }
-    if (Conditional.notModified(ctx.request().getHeader("If-None-Match"),
-        ctx.request().getHeader("If-Modified-Since"), feed.lastModified(), feed.etag(),
-        feed.gzipEtag(), browserTag(feed.etag()), browserTag(feed.gzipEtag()))) {
-      res.setStatusCode(304).end();
-      return;
-    }
-    res.putHeader("Content-Type", asXml ? BROWSER_TYPE : feed.format().contentType());
-    if (gzip) {
-      res.putHeader("Content-Encoding", "gzip");
-    }
-    byte[] bytes = gzip ? feed.gzip() : feed.body();
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      // The headers of GET and no body: Vert.x does not drop the body of HEAD over HTTP/2.
-      res.putHeader("Content-Length", Integer.toString(bytes.length)).end();
-      return;
-    }
-    // Wrap, not copy: the bytes are immutable and shared by every response of this feed.
-    res.end(BufferInternal.buffer(Unpooled.wrappedBuffer(bytes)));
+    Responses.send(ctx, feed, policy);
   }
 
   /**
@@ -137,10 +105,10 @@ final class FeedHandler implements Handler<RoutingContext> {
    */
   String canonicalTarget(String rawPath, String rawQuery, FeedRequest request) {
     String path = request.path();
-    String query = request.query().canonicalQuery(request.scopeMap(), feeds.limits());
+    String query = request.query().canonicalQuery(request.scope(), feeds.limits());
     String asked = rawQuery == null ? "" : rawQuery;
     if ((path.equals(rawPath) && query.equals(asked))
-        || (!request.scope().isEmpty() && request.scopeKey().isEmpty())
+        || (request.scope() != Scope.ALL && request.scopeKey().isEmpty())
         || request.query().topics().contains("") || request.query().providers().contains("")) {
       // A segment of punctuation only has an empty key: no route serves its canonical path.
       // A path's topic that the query contradicts (/topics/ai/feed.rss?topic=space) is an
@@ -164,10 +132,5 @@ final class FeedHandler implements Handler<RoutingContext> {
         .putHeader("Access-Control-Allow-Origin", "*")
         .putHeader("Content-Length", "0")
         .end();
-  }
-
-  /** The tag of the application/xml representation: {@code "abc"} gives {@code "abc-xml"}. */
-  static String browserTag(String etag) {
-    return etag.substring(0, etag.length() - 1) + "-xml\"";
   }
 }

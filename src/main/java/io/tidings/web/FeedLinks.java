@@ -1,12 +1,11 @@
 package io.tidings.web;
 
-import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
+import io.tidings.feed.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The absolute URLs of one scope's feeds and page (everything, a topic, a provider), spelled
@@ -18,9 +17,9 @@ public final class FeedLinks {
 
   private FeedLinks() {}
 
-  /** @param scope "" for every article, "topic" or "provider"; {@code key} its key */
-  static List<Link> of(String baseUrl, String scope, String key, FeedQuery.Limits limits) {
-    FeedQuery query = query(scope, key, limits);
+  /** The feeds of {@code scope}'s {@code key} ("" for ALL), one per format. */
+  static List<Link> of(String baseUrl, Scope scope, String key, FeedQuery.Limits limits) {
+    FeedQuery query = FeedQuery.of(scope, key, limits);
     List<Link> out = new ArrayList<>(3);
     for (FeedFormat f : FeedFormat.values()) {
       FeedRequest r = new FeedRequest(f, scope, key, query, baseUrl);
@@ -31,23 +30,15 @@ public final class FeedLinks {
   }
 
   /** The absolute URL of the page of a scope: {@code base/}, {@code base/topics/ai}. */
-  static String page(String baseUrl, String scope, String key) {
-    return baseUrl + new FeedRequest(FeedFormat.RSS, scope, key, null, baseUrl).pagePath();
+  static String page(String baseUrl, Scope scope, String key) {
+    return baseUrl + scope.pagePath(key);
   }
 
   /** The URL of one format's feed of a scope. */
-  static String feed(String baseUrl, String scope, String key, FeedFormat format,
+  static String feed(String baseUrl, Scope scope, String key, FeedFormat format,
       FeedQuery.Limits limits) {
-    return new FeedRequest(format, scope, key, query(scope, key, limits), baseUrl)
+    return new FeedRequest(format, scope, key, FeedQuery.of(scope, key, limits), baseUrl)
         .selfUrl(limits);
-  }
-
-  private static FeedQuery query(String scope, String key, FeedQuery.Limits limits) {
-    try {
-      return FeedQuery.parse(Map.of(), scope.isEmpty() ? Map.of() : Map.of(scope, key), limits);
-    } catch (BadQueryException e) {
-      throw new IllegalStateException("a scope alone is always a valid query", e);
-    }
   }
 
   private static String label(FeedFormat f) {

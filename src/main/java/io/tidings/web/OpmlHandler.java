@@ -4,6 +4,7 @@ import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
+import io.tidings.feed.Scope;
 import io.tidings.feed.XmlText;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -28,20 +29,20 @@ final class OpmlHandler implements Handler<RoutingContext> {
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final Supplier<Snapshot> snapshot;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
   private final String siteTitle;
   private final FeedQuery.Limits limits;
-  private final String cacheControl;
+  private final Responses.Policy policy;
 
-  OpmlHandler(Supplier<Snapshot> snapshot, ViewCache views, BaseUrl baseUrl, String siteTitle,
+  OpmlHandler(Supplier<Snapshot> snapshot, RepresentationCache views, BaseUrl baseUrl, String siteTitle,
       FeedQuery.Limits limits, String cacheControl) {
     this.snapshot = snapshot;
     this.views = views;
     this.baseUrl = baseUrl;
     this.siteTitle = siteTitle;
     this.limits = limits;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, true);
   }
 
   @Override
@@ -49,7 +50,8 @@ final class OpmlHandler implements Handler<RoutingContext> {
     String by = param(ctx, "by", "topic");
     String fmt = param(ctx, "format", "rss");
     FeedFormat format = FeedFormat.byExtension(fmt);
-    if (!by.equals("topic") && !by.equals("provider")) {
+    Scope scope = Scope.byParameter(by);
+    if (scope == null) {
       ctx.fail(new HttpException(400, "by must be topic or provider, got \"" + by + "\""));
       return;
     }
@@ -59,9 +61,9 @@ final class OpmlHandler implements Handler<RoutingContext> {
     }
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
-    views.get(s, "opml " + base + ' ' + by + ' ' + fmt,
-            () -> Rendered.of(TYPE, opml(s, base, by, format)))
-        .onSuccess(r -> Responses.send(ctx, r, cacheControl, true))
+    views.view(ctx.vertx().getOrCreateContext(), s.version(),
+            "opml " + base + ' ' + by + ' ' + fmt, TYPE, () -> opml(s, base, scope, format))
+        .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 
@@ -70,9 +72,8 @@ final class OpmlHandler implements Handler<RoutingContext> {
     return v == null || v.isBlank() ? fallback : v.strip().toLowerCase(Locale.ROOT);
   }
 
-  byte[] opml(Snapshot s, String base, String by, FeedFormat format) throws XMLStreamException {
-    Collection<Facet> facets = by.equals("topic") ? s.topics().values()
-        : s.providers().values();
+  byte[] opml(Snapshot s, String base, Scope by, FeedFormat format) throws XMLStreamException {
+    Collection<Facet> facets = by.index(s).values();
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
     w.writeStartDocument("UTF-8", "1.0");
@@ -81,9 +82,9 @@ final class OpmlHandler implements Handler<RoutingContext> {
     w.writeAttribute("version", "2.0");
     w.writeCharacters("\n  ");
     w.writeStartElement("head");
-    element(w, "title", siteTitle + ": " + (by.equals("topic") ? "topics" : "providers"));
+    element(w, "title", siteTitle + ": " + by.segment());
     if (s.size() > 0) {
-      element(w, "dateModified", RFC_822.format(s.articles()[0].publishedAt()));
+      element(w, "dateModified", RFC_822.format(s.articles().get(0).publishedAt()));
     }
     element(w, "docs", "http://opml.org/spec2.opml");
     w.writeCharacters("\n  ");

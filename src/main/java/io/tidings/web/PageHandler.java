@@ -1,7 +1,7 @@
 package io.tidings.web;
 
 import io.tidings.catalog.Snapshot;
-import io.tidings.feed.FeedQuery;
+import io.tidings.feed.Scope;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -13,19 +13,18 @@ final class PageHandler implements Handler<RoutingContext> {
 
   private final Supplier<Snapshot> snapshot;
   private final Pages pages;
-  private final ViewCache views;
+  private final RepresentationCache views;
   private final BaseUrl baseUrl;
-  private final String cacheControl;
-  /** "" for the front page, "topic" or "provider". */
-  private final String scope;
+  private final Responses.Policy policy;
+  private final Scope scope;
 
-  PageHandler(Supplier<Snapshot> snapshot, Pages pages, ViewCache views, BaseUrl baseUrl,
-      String cacheControl, String scope) {
+  PageHandler(Supplier<Snapshot> snapshot, Pages pages, RepresentationCache views, BaseUrl baseUrl,
+      String cacheControl, Scope scope) {
     this.snapshot = snapshot;
     this.pages = pages;
     this.views = views;
     this.baseUrl = baseUrl;
-    this.cacheControl = cacheControl;
+    this.policy = new Responses.Policy(cacheControl, false);
     this.scope = scope;
   }
 
@@ -33,20 +32,21 @@ final class PageHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Snapshot s = snapshot.get();
     String base = baseUrl.of(ctx.request());
-    String raw = scope.isEmpty() ? "" : ctx.pathParam("key");
-    String key = scope.isEmpty() ? "" : FeedQuery.scopeKey(scope, raw);
-    if (!scope.isEmpty() && key.isEmpty()) {
-      ctx.fail(new HttpException(404, "no " + scope + " has an empty key; try /"));
+    String raw = scope == Scope.ALL ? "" : ctx.pathParam("key");
+    String key = scope.key(raw);
+    if (scope != Scope.ALL && key.isEmpty()) {
+      ctx.fail(new HttpException(404, "no " + scope.parameter() + " has an empty key; try /"));
       return;
     }
     // The name as written is shown only until an article brings the real one; it is part of
     // the key, so /topics/AI and /topics/ai may differ until then, each deterministic.
-    String cacheKey = "page " + base + ' ' + scope + ':' + key + ' ' + raw;
-    views.get(s, cacheKey, () -> Rendered.of(HTML, scope.isEmpty() ? pages.home(s, base)
-            : pages.facet(s, base, scope, key, raw.strip())))
+    String cacheKey = "page " + base + ' ' + scope.parameter() + ':' + key + ' ' + raw;
+    views.view(ctx.vertx().getOrCreateContext(), s.version(), cacheKey, HTML,
+            () -> scope == Scope.ALL ? pages.home(s, base)
+                : pages.facet(s, base, scope, key, raw.strip()))
         .onSuccess(r -> {
           SecurityPolicy.page(ctx.response());
-          Responses.send(ctx, r, cacheControl, false);
+          Responses.send(ctx, r, policy);
         })
         .onFailure(ctx::fail);
   }

@@ -3,6 +3,7 @@ package io.tidings.web;
 import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import io.tidings.catalog.Facet;
+import io.tidings.feed.Scope;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,11 +48,11 @@ public final class PageModel {
     List<Link> topics = new ArrayList<>(a.topics().size());
     for (Topic t : a.topics()) {
       if (!t.key().isEmpty()) {
-        topics.add(new Link(t.name(), FeedLinks.page(baseUrl, "topic", t.key())));
+        topics.add(new Link(t.name(), FeedLinks.page(baseUrl, Scope.TOPIC, t.key())));
       }
     }
     return new Item(a.title(), a.webUrl(), a.provider().name(),
-        a.provider().key().isEmpty() ? null : FeedLinks.page(baseUrl, "provider",
+        a.provider().key().isEmpty() ? null : FeedLinks.page(baseUrl, Scope.PROVIDER,
             a.provider().key()), When.of(a.publishedAt()),
         topics, a.excerpt());
   }

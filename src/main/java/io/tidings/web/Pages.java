@@ -3,8 +3,8 @@ package io.tidings.web;
 import io.tidings.article.Article;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
-import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedQuery;
+import io.tidings.feed.Scope;
 import io.tidings.feed.Selection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,32 +37,32 @@ final class Pages {
   }
 
   byte[] home(Snapshot s, String base) {
-    Map<String, Object> v = common(base, "", "");
+    Map<String, Object> v = common(base, Scope.ALL, "");
     v.put("count", s.size());
-    v.put("updated", s.size() == 0 ? null : PageModel.When.of(s.articles()[0].publishedAt()));
+    v.put("updated", s.size() == 0 ? null : PageModel.When.of(s.articles().get(0).publishedAt()));
     List<PageModel.Entry> topics = new ArrayList<>();
     for (Facet f : s.topics().values()) {
-      topics.add(PageModel.entry(f, FeedLinks.page(base, "topic", f.key())));
+      topics.add(PageModel.entry(f, FeedLinks.page(base, Scope.TOPIC, f.key())));
     }
     List<Facet> byActivity = new ArrayList<>(s.providers().values());
     byActivity.sort(MOST_ACTIVE);
     List<PageModel.Entry> providers = new ArrayList<>();
     for (Facet f : byActivity) {
-      providers.add(PageModel.entry(f, FeedLinks.page(base, "provider", f.key())));
+      providers.add(PageModel.entry(f, FeedLinks.page(base, Scope.PROVIDER, f.key())));
     }
     v.put("topics", topics);
     v.put("topProviders", providers.subList(0, Math.min(TOP_PROVIDERS, providers.size())));
     v.put("moreProviders", providers.subList(Math.min(TOP_PROVIDERS, providers.size()),
         providers.size()));
-    v.put("items", items(latest(s, "", "", LATEST), base));
+    v.put("items", items(latest(s, Scope.ALL, "", LATEST), base));
     return templates.render("home", v);
   }
 
   /** The page of a topic or provider; one that has no article yet is a page too. */
-  byte[] facet(Snapshot s, String base, String scope, String key, String asWritten) {
-    Facet f = scope.equals("topic") ? s.topic(key) : s.provider(key);
+  byte[] facet(Snapshot s, String base, Scope scope, String key, String asWritten) {
+    Facet f = scope.index(s).get(key);
     Map<String, Object> v = common(base, scope, key);
-    v.put("kind", scope);
+    v.put("kind", scope.parameter());
     v.put("name", f == null ? asWritten : f.name());
     v.put("count", f == null ? 0 : f.count());
     v.put("updated", f == null ? null : PageModel.When.of(f.newest()));
@@ -70,7 +70,7 @@ final class Pages {
     return templates.render("facet", v);
   }
 
-  private Map<String, Object> common(String base, String scope, String key) {
+  private Map<String, Object> common(String base, Scope scope, String key) {
     Map<String, Object> v = new HashMap<>();
     v.put("site", siteTitle);
     v.put("home", base + "/");
@@ -82,14 +82,8 @@ final class Pages {
     return v;
   }
 
-  private List<Article> latest(Snapshot s, String scope, String key, int n) {
-    try {
-      FeedQuery q = FeedQuery.parse(Map.of(), scope.isEmpty() ? Map.of() : Map.of(scope, key),
-          limits);
-      return Selection.run(s, q, 0, n);
-    } catch (BadQueryException e) {
-      throw new IllegalStateException("a scope alone is always a valid query", e);
-    }
+  private List<Article> latest(Snapshot s, Scope scope, String key, int n) {
+    return Selection.run(s, FeedQuery.of(scope, key, limits), 0, n);
   }
 
   private static List<PageModel.Item> items(List<Article> articles, String base) {

@@ -5,12 +5,14 @@ import io.tidings.config.Config;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
+import io.tidings.feed.Scope;
 import io.tidings.ingest.IngestStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -20,14 +22,18 @@ public final class Routes {
 
   /**
    * What the routes read: the current snapshot, the ingest state, whether the server is
-   * stopping, nothing they can change; and the {@code /metrics} handler, or null for none.
+   * stopping, nothing they can change; the cache of what they send, which every event loop
+   * shares; and the {@code /metrics} handler, or null for none.
    */
   public record Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
-      FeedService feeds, BooleanSupplier stopping, Handler<RoutingContext> metrics) {
+      FeedService feeds, RepresentationCache cache, BooleanSupplier stopping,
+      Handler<RoutingContext> metrics) {
 
+    /** For a server without metrics, never stopping, rendering on the common pool. */
     public Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
         FeedService feeds) {
-      this(snapshot, ingest, feeds, () -> false, null);
+      this(snapshot, ingest, feeds, new RepresentationCache(2000, 64L << 20,
+          ForkJoinPool.commonPool()), () -> false, null);
     }
   }
 
@@ -46,32 +52,32 @@ public final class Routes {
     BaseUrl baseUrl = new BaseUrl(config.http().baseUrl(), config.http().trustedProxies());
     long maxAge = config.feeds().maxAge().toSeconds();
     String cacheControl = "public, max-age=" + maxAge;
-    boolean stylesheet = config.feeds().stylesheet();
     FeedQuery.Limits limits = sources.feeds().limits();
     Supplier<Snapshot> snapshot = sources.snapshot();
-    ViewCache views = new ViewCache(vertx, snapshot, 1000, 32L << 20);
+    RepresentationCache views = sources.cache();
+    FeedService feeds = sources.feeds();
     Pages pages = new Pages(config.feeds().title(), limits);
 
     feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "", stylesheet));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL));
     feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "topic", stylesheet));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC));
     feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(sources.feeds(), baseUrl, maxAge, "provider", stylesheet));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 
-    get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, ""));
+    get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.ALL));
     get(router, "/topics/:key",
-        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, "topic"));
+        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.TOPIC));
     get(router, "/providers/:key",
-        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, "provider"));
+        new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.PROVIDER));
     get(router, "/opml", new OpmlHandler(snapshot, views, baseUrl, config.feeds().title(),
         limits, cacheControl));
     get(router, "/api/topics",
-        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, "topic"));
+        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, Scope.TOPIC));
     get(router, "/api/providers",
-        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, "provider"));
+        new FacetsApiHandler(snapshot, views, baseUrl, limits, cacheControl, Scope.PROVIDER));
     get(router, "/api/articles",
         new ArticlesApiHandler(snapshot, views, baseUrl, limits, cacheControl));
 

@@ -283,7 +283,7 @@ public final class IngestBenchmark {
         collectors());
     if (histogram) {
       printHistogram(25);
-      HeapBreakdown.print(last.articles());
+      HeapBreakdown.print(last.articles().toArray(new Article[0]));
     }
 
     // ---- 3: one-file change latency ------------------------------------------------------------

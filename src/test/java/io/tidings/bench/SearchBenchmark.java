@@ -67,11 +67,11 @@ public class SearchBenchmark {
     snapshot = ContentScan.run(Config.defaults(dir).content()).snapshot();
     String topic = biggestTopic(snapshot);
     FeedQuery.Limits limits = new FeedQuery.Limits(50, 500);
-    topicOnly = FeedQuery.parse(Map.of("topic", List.of(topic)), Map.of(), limits);
+    topicOnly = FeedQuery.parse(Map.of("topic", List.of(topic)), limits);
     topicAndMissingWord = FeedQuery.parse(Map.of("topic", List.of(topic),
-        "q", List.of("zzyzx")), Map.of(), limits);
+        "q", List.of("zzyzx")), limits);
     topicAndCommonWord = FeedQuery.parse(Map.of("topic", List.of(topic),
-        "q", List.of("the")), Map.of(), limits);
+        "q", List.of("the")), limits);
     System.out.printf("%n%d articles; topic %s, %d of them%n", snapshot.size(), topic,
         snapshot.topics().get(topic).count());
   }

@@ -63,7 +63,7 @@ class CatalogIndexTest {
     assertThat(ids(s.topic("ai").articles())).containsExactly("ai-new", "ai-old");
     assertThat(ids(s.topic("machine-learning").articles())).containsExactly("ml", "ai-new");
     assertThat(s.topic("ai").count()).isEqualTo(2);
-    assertThat(s.topic("ai").newest()).isEqualTo(s.topic("ai").articles()[0].publishedAt());
+    assertThat(s.topic("ai").newest()).isEqualTo(s.topic("ai").articles().get(0).publishedAt());
     assertThat(s.topic("AI")).as("lookups are by key").isNull();
     assertThat(s.topic("sports")).isNull();
     assertThat(s.topics().keySet()).containsExactly("ai", "machine-learning");
@@ -131,8 +131,8 @@ class CatalogIndexTest {
     assertThat(newSeven.title()).isEqualTo("A new title");
     assertThat(newSeven).isNotSameAs(oldSeven);
     for (int i = 0; i < before.size(); i++) {
-      if (before.articles()[i] != oldSeven) {
-        assertThat(after.articles()[i]).as("article %d", i).isSameAs(before.articles()[i]);
+      if (before.articles().get(i) != oldSeven) {
+        assertThat(after.articles().get(i)).as("article %d", i).isSameAs(before.articles().get(i));
       }
     }
     // Facets the change did not touch are the very same objects.

@@ -96,7 +96,7 @@ class CatalogRulesTest {
     Catalog catalog = new Catalog(false);
     Snapshot good = catalog.apply(List.of(file("a.txt", article("a").title("v1")),
         file("b.txt", article("b"))));
-    Article v1 = good.articles()[0];
+    Article v1 = good.articles().get(0);
 
     Snapshot stale = catalog.apply(List.of(broken("a.txt")));
     assertThat(stale.articles()).contains(v1);

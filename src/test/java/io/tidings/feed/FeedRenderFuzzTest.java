@@ -48,8 +48,7 @@ class FeedRenderFuzzTest {
   private static final Config.Feeds CONFIG = Config.defaults(Path.of("unused")).feeds();
   private static final String BASE = "https://feeds.example.com";
   /** Renders the snapshot it is given; made once, as the server makes it once. */
-  private static final FeedService SERVICE = new FeedService(CONFIG, () -> Snapshot.EMPTY,
-      Runnable::run);
+  private static final FeedService SERVICE = new FeedService(CONFIG);
   /** One namespace-aware parser that refuses DTDs, made once: fuzzing runs it many times. */
   private static final DocumentBuilder XML;
 
@@ -103,11 +102,11 @@ class FeedRenderFuzzTest {
     FeedService service = SERVICE;
     List<FeedRequest> requests = new ArrayList<>();
     for (FeedFormat format : FeedFormat.values()) {
-      requests.add(new FeedRequest(format, "", "",
-          FeedQuery.parse(Map.of(), Map.of(), service.limits()), BASE));
+      requests.add(new FeedRequest(format, Scope.ALL, "",
+          FeedQuery.parse(Map.of(), service.limits()), BASE));
       for (Topic t : parsed.article().topics()) {
-        FeedQuery q = FeedQuery.parse(Map.of(), Map.of("topic", t.name()), service.limits());
-        requests.add(new FeedRequest(format, "topic", q.topics().first(), q, BASE));
+        FeedQuery q = FeedQuery.parse(Map.of(), Scope.TOPIC, t.name(), service.limits());
+        requests.add(new FeedRequest(format, Scope.TOPIC, q.topics().first(), q, BASE));
         break;
       }
     }

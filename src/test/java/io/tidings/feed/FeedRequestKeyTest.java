@@ -24,7 +24,7 @@ class FeedRequestKeyTest {
     for (int i = 0; i < params.length; i += 2) {
       map.computeIfAbsent(params[i], k -> new ArrayList<>()).add(params[i + 1]);
     }
-    return new FeedRequest(format, "", "", FeedQuery.parse(map, Map.of(), LIMITS), base);
+    return new FeedRequest(format, Scope.ALL, "", FeedQuery.parse(map, LIMITS), base);
   }
 
   @Test
@@ -61,8 +61,8 @@ class FeedRequestKeyTest {
       keys.add(r.cacheKey());
     }
     assertThat(keys).hasSameSizeAs(distinct);
-    FeedRequest topic = new FeedRequest(FeedFormat.ATOM, "topic", "ai",
-        FeedQuery.parse(Map.of(), Map.of("topic", "ai"), LIMITS), base);
+    FeedRequest topic = new FeedRequest(FeedFormat.ATOM, Scope.TOPIC, "ai",
+        FeedQuery.parse(Map.of(), Scope.TOPIC, "ai", LIMITS), base);
     assertThat(keys).doesNotContain(topic.cacheKey());
   }
 }

@@ -68,7 +68,7 @@ class FeedTextReadBackTest {
   }
 
   private static String topicPath(int i, String extension) {
-    return "/topics/" + FeedRequest.segment(HostileText.topicKey(i)) + "/feed." + extension;
+    return "/topics/" + Scope.pathSegment(HostileText.topicKey(i)) + "/feed." + extension;
   }
 
   private static byte[] fetch(String path) throws Exception {

@@ -69,7 +69,7 @@ class NeverMalformedTest {
         changes.add(new FileChange("run" + run + "/" + i + ".txt", Parsed.of(articles.get(i))));
       }
       Snapshot snapshot = catalog.apply(changes);
-      FeedService service = new FeedService(config, () -> snapshot, Runnable::run);
+      FeedService service = new FeedService(config);
       Topic scope = random.nextBoolean() ? null : articles.get(0).topics().stream()
           .filter(t -> !t.key().isEmpty()).findFirst().orElse(null);
       String context = "run " + run + " (seed " + SEED + ")";
@@ -135,10 +135,10 @@ class NeverMalformedTest {
   private static FeedRequest request(FeedFormat format, Topic scope, FeedQuery.Limits limits)
       throws BadQueryException {
     if (scope == null) {
-      return new FeedRequest(format, "", "", FeedQuery.parse(Map.of(), Map.of(), limits), BASE);
+      return new FeedRequest(format, Scope.ALL, "", FeedQuery.parse(Map.of(), limits), BASE);
     }
-    FeedQuery q = FeedQuery.parse(Map.of(), Map.of("topic", scope.name()), limits);
-    return new FeedRequest(format, "topic", q.topics().first(), q, BASE);
+    FeedQuery q = FeedQuery.parse(Map.of(), Scope.TOPIC, scope.name(), limits);
+    return new FeedRequest(format, Scope.TOPIC, q.topics().first(), q, BASE);
   }
 
   private static void assertUtf8(byte[] body, String context) {

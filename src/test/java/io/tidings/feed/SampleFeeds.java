@@ -81,8 +81,8 @@ final class SampleFeeds {
 
     FeedQuery feedQuery(FeedQuery.Limits limits) {
       try {
-        return FeedQuery.parse(params(query), scope.isEmpty() ? Map.of() : Map.of(scope,
-            scopeValue), limits);
+        return FeedQuery.parse(params(query),
+            scope.isEmpty() ? Scope.ALL : Scope.byParameter(scope), scopeValue, limits);
       } catch (BadQueryException e) {
         throw new AssertionError("test route " + path() + " is not a valid query", e);
       }

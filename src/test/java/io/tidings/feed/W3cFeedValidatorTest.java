@@ -161,7 +161,7 @@ class W3cFeedValidatorTest {
       for (String ext : List.of("rss", "atom")) {
         endTags.put(server.url("/feed." + ext), true);
         for (int i = 0; i < HostileText.TEXTS.size(); i++) {
-          endTags.put(server.url("/topics/" + FeedRequest.segment(HostileText.topicKey(i))
+          endTags.put(server.url("/topics/" + Scope.pathSegment(HostileText.topicKey(i))
               + "/feed." + ext), END_TAG.matcher(HostileText.TEXTS.get(i)).find());
         }
       }

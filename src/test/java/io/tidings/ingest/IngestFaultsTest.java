@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -269,7 +268,7 @@ class IngestFaultsTest {
     assertThat(s.versionHex()).isEqualTo(fresh.snapshot().versionHex());
     assertThat(s.problems()).extracting(p -> p.error().toString()).containsExactlyElementsOf(
         fresh.snapshot().problems().stream().map(p -> p.error().toString()).toList());
-    assertThat(Arrays.stream(s.articles()).map(Article::title))
+    assertThat(s.articles().stream().map(Article::title))
         .contains("edited unseen", "replaced unseen");
   }
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +103,7 @@ final class IngestHarness implements AutoCloseable {
   }
 
   static List<String> ids(Snapshot s) {
-    return Arrays.stream(s.articles()).map(a -> Articles.shortId(a.id()))
+    return s.articles().stream().map(a -> Articles.shortId(a.id()))
         .filter(id -> !id.startsWith("sync-")).sorted().toList();
   }
 
@@ -119,7 +118,7 @@ final class IngestHarness implements AutoCloseable {
   }
 
   Article article(String shortId) {
-    return Arrays.stream(current().articles()).filter(a -> a.id().equals(Articles.url(shortId)))
+    return current().articles().stream().filter(a -> a.id().equals(Articles.url(shortId)))
         .findFirst().orElse(null);
   }
 

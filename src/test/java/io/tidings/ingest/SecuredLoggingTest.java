@@ -12,7 +12,6 @@ import io.tidings.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +96,7 @@ class SecuredLoggingTest {
     assertThat(lines()).noneMatch(line -> line.contains(SECRET));
     assertThat(h.current().problems()).allSatisfy(p ->
         assertThat(p.toString()).doesNotContain(SECRET));
-    assertThat(Arrays.toString(h.current().articles())).doesNotContain(SECRET);
+    assertThat(h.current().articles().toString()).doesNotContain(SECRET);
   }
 
   @Test
@@ -111,7 +110,7 @@ class SecuredLoggingTest {
     assertThat(h.current().size()).isEqualTo(1); // both files carry one identity
     assertThat(h.current().duplicates()).hasSize(1);
     assertThat(lines()).noneMatch(line -> line.contains(SECRET));
-    assertThat(Arrays.toString(h.current().articles())).doesNotContain(SECRET);
+    assertThat(h.current().articles().toString()).doesNotContain(SECRET);
   }
 
   /**

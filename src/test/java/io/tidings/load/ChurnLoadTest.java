@@ -110,7 +110,7 @@ class ChurnLoadTest {
       long finalSeenMs = finalSeen == null ? -1 : (finalSeen - lastWrite) / 1_000_000;
       Long finalBuilt = version == null ? null : announced.get(version);
       long finalBuiltMs = finalBuilt == null ? -1 : (finalBuilt - lastWrite) / 1_000_000;
-      long cacheBytes = server.verticle().feeds().stats().bytes();
+      long cacheBytes = server.verticle().cache().stats().bytes();
       long gcMillis = ProcessFootprint.gcMillis() - gcBefore;
       System.out.printf(Locale.ROOT, "churn: %d clients, %d s of writes (%s; %.1f ops/s), %d s "
               + "of requests in all%n"
@@ -131,7 +131,7 @@ class ChurnLoadTest {
           bodies.reused.sum(), ledger.crossChecks(), ledger.pairsWithoutReference(),
           ledger.violationCount(), version, finalBuiltMs, finalSeenMs, convergeMs, DEBOUNCE_MS,
           SNAPSHOT_MS, CONVERGE_MS, converged == null ? 0 : converged.rounds(),
-          server.verticle().feeds().stats().renders(), gcMillis);
+          server.verticle().cache().stats().renders(), gcMillis);
 
       System.out.printf(Locale.ROOT, "churn: server connections: %.0f closed idle after"
               + " http.keepAliveTimeout, %.0f closed without a first head in"

@@ -1,6 +1,6 @@
 package io.tidings.load;
 
-import io.tidings.feed.RenderedFeed;
+import io.tidings.web.Representation;
 import io.tidings.load.FeedClient.Reply;
 import io.tidings.load.FeedItems.Item;
 import java.time.Instant;
@@ -70,7 +70,7 @@ final class FeedCheck {
         throw new Problem("parse", spec + ": the gzip body does not decompress", e);
       }
     }
-    String etag = RenderedFeed.etagOf(body);
+    String etag = Representation.etagOf(body);
     String expectedTag = gzip ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
     if (!expectedTag.equals(r.etag())) {
       throw new Problem("consistency", spec + ": ETag " + r.etag() + " is not the tag of the"

@@ -32,7 +32,7 @@ class EventLogTest {
   }
 
   static FeedQuery filter(String name, String value) throws Exception {
-    return FeedQuery.parse(Map.of(name, List.of(value)), Map.of(), LIMITS);
+    return FeedQuery.parse(Map.of(name, List.of(value)), LIMITS);
   }
 
   @Test

@@ -9,7 +9,7 @@ import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
-import io.tidings.feed.FeedService.RenderCacheStats;
+import io.tidings.web.RepresentationCache.CacheStats;
 import io.tidings.testing.Articles;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -55,8 +55,8 @@ class RenderCacheHttpTest {
     return FeedHttp.json(ok(server, "/status").body()).path("drafts").path("hidden").asInt(-1);
   }
 
-  private RenderCacheStats stats() {
-    return server.verticle().feeds().stats();
+  private CacheStats stats() {
+    return server.verticle().cache().stats();
   }
 
   /** Every format of each route ({@code /feed}, {@code /feed?q=x}), fetched now: path to response. */
@@ -92,9 +92,9 @@ class RenderCacheHttpTest {
       assertThat(text(xAfter.get(path))).as(path).contains("EDITED SpaceX launches");
       assertThat(etag(xAfter.get(path))).as(path).isNotEqualTo(etag(xBefore.get(path)));
     }
-    RenderCacheStats mid = stats();
+    CacheStats mid = stats();
     Map<String, HttpResponse<byte[]>> yAfter = fetchAll(others);
-    RenderCacheStats end = stats();
+    CacheStats end = stats();
     for (String path : yBefore.keySet()) {
       assertThat(yAfter.get(path).body()).as(path).isEqualTo(yBefore.get(path).body());
       assertThat(etag(yAfter.get(path))).as(path).isEqualTo(etag(yBefore.get(path)));

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.concurrent.ForkJoinPool;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class ShellEndpointsTest {
       @TempDir Path dir) {
     AtomicBoolean ready = new AtomicBoolean(false);
     Config config = Config.defaults(dir);
-    FeedService feeds = new FeedService(config.feeds(), () -> Snapshot.EMPTY, Runnable::run);
+    FeedService feeds = new FeedService(config.feeds());
     var router = Routes.create(vertx, config, new Routes.Sources(() -> Snapshot.EMPTY,
         () -> new IngestStatus("native", null, ready.get(), false, null, 0, 0, 0, 0), feeds));
     WebClient client = WebClient.create(vertx);
@@ -58,10 +59,10 @@ class ShellEndpointsTest {
   void healthIs503OnceStoppingBegins(Vertx vertx, VertxTestContext test, @TempDir Path dir) {
     AtomicBoolean stopping = new AtomicBoolean(false);
     Config config = Config.defaults(dir);
-    FeedService feeds = new FeedService(config.feeds(), () -> Snapshot.EMPTY, Runnable::run);
+    FeedService feeds = new FeedService(config.feeds());
     var router = Routes.create(vertx, config, new Routes.Sources(() -> Snapshot.EMPTY,
         () -> new IngestStatus("native", null, true, false, null, 0, 0, 0, 0), feeds,
-        stopping::get, null));
+        new RepresentationCache(10, 1L << 20, ForkJoinPool.commonPool()), stopping::get, null));
     WebClient client = WebClient.create(vertx);
     vertx.createHttpServer().requestHandler(router).listen(0)
         .compose((HttpServer server) -> client.get(server.actualPort(), "127.0.0.1", "/health")

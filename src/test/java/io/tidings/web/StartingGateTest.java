@@ -41,7 +41,7 @@ class StartingGateTest {
       @TempDir Path dir) {
     AtomicBoolean ready = new AtomicBoolean(false);
     Config config = Config.defaults(dir);
-    FeedService feeds = new FeedService(config.feeds(), () -> Snapshot.EMPTY, Runnable::run);
+    FeedService feeds = new FeedService(config.feeds());
     var router = Routes.create(vertx, config, new Routes.Sources(() -> Snapshot.EMPTY,
         () -> new IngestStatus("native", null, ready.get(), false, null, 0, 0, 0, 0), feeds));
     WebClient client = WebClient.create(vertx);
