@@ -2,11 +2,11 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -63,7 +63,7 @@ class GracefulShutdownTest {
 
       // Nobody new gets in, and the connection kept alive gets no 200 from /health any more:
       // the stopping server answers 503 or (Vert.x closes idle connections at once) nothing.
-      Await.untilAsserted(Duration.ofSeconds(10), () -> assertThatThrownBy(
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(
           () -> new Socket("127.0.0.1", server.port()).close())
           .isInstanceOf(ConnectException.class));
       String after = sendOrNull(keptAlive, "/health");

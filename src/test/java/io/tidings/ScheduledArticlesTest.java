@@ -2,11 +2,11 @@ package io.tidings;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class ScheduledArticlesTest {
       Instant soon = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
       Articles.write(dir, "soon.txt", article("soon").topics("Later").at(soon.toString()).text());
       AtomicReference<JsonNode> held = new AtomicReference<>();
-      Await.until("soon.txt to be read and held back", Duration.ofSeconds(10), () -> {
+      await("soon.txt to be read and held back").atMost(Duration.ofSeconds(10)).until(() -> {
         held.set(status(server));
         return held.get().get("scheduled").get("count").asInt() == 2;
       });
@@ -51,7 +51,7 @@ class ScheduledArticlesTest {
       assertThat(Instant.now()).as("the checks of the held-back state ran before its time"
           + " (else the machine was too slow for this test)").isBefore(soon);
 
-      Await.until("the scheduled article in /feed.json", Duration.ofSeconds(15),
+      await("the scheduled article in /feed.json").atMost(Duration.ofSeconds(15)).until(
           () -> feedIds(server).contains("soon"));
       assertThat(Instant.now()).as("not before its time").isAfterOrEqualTo(soon);
       assertThat(feedIds(server)).containsExactly("soon", "now");

@@ -1,8 +1,8 @@
 package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -215,7 +215,7 @@ class SlowClientsTest {
     }
     // One closes: a new connection is served again.
     held.get(0).close();
-    Await.untilAsserted(Duration.ofSeconds(10), () -> {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       try (RawHttp again = new RawHttp(server.port(), 64 * 1024)) {
         again.send("/health");
         String head = again.readHead();

@@ -2,9 +2,9 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.Snapshot;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class IngestBurstTest {
     }
     Duration writing = Duration.ofNanos(System.nanoTime() - t0);
 
-    Await.untilAsserted(Duration.ofSeconds(30), () -> {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(h.current().size()).isEqualTo(FILES + 1);
       assertThat(h.current().problems()).isEmpty();
     });
@@ -83,7 +83,7 @@ class IngestBurstTest {
     assertThat(during).as("files written during the scan").isPositive();
 
     int expected = old + during;
-    Await.untilAsserted(Duration.ofSeconds(20), () -> assertThat(h.current().size())
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(h.current().size())
         .as("articles, %d of them written during the scan", expected - old)
         .isEqualTo(expected));
   }

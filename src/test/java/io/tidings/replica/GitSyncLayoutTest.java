@@ -1,10 +1,10 @@
 package io.tidings.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,8 @@ class GitSyncLayoutTest {
           StandardCopyOption.REPLACE_EXISTING);
       delete(first);
 
-      Await.until("the watching replica to serve the new commit", Duration.ofSeconds(10), () -> {
+      await("the watching replica to serve the new commit").atMost(Duration.ofSeconds(10))
+          .until(() -> {
         String feed = text(watching, "/feed.json");
         return feed.contains("After the commit") && feed.contains("Added by the commit")
             && !feed.contains("Before the commit") && !feed.contains("Removed by the commit");

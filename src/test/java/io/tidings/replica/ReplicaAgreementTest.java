@@ -1,11 +1,11 @@
 package io.tidings.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.bench.CorpusGenerator;
 import io.tidings.replica.Routes.Request;
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,8 +62,9 @@ class ReplicaAgreementTest {
       corpus.writeArticle(dir, 7);
       try (TestServer late = replica(dir)) {
         String version = version(late);
-        Await.until("the early replica to catch up with version " + version,
-            Duration.ofSeconds(30), () -> version.equals(version(early)));
+        await("the early replica to catch up with version " + version)
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> version.equals(version(early)));
         List<Request> requests = Routes.of(late.port(), false, 45);
         assertThat(Routes.of(early.port(), false, 45)).isEqualTo(requests);
         Map<Request, RawClient.Answer> fromLate = answers(late, requests);

@@ -9,13 +9,14 @@ import static io.tidings.web.FeedHttp.json;
 import static io.tidings.web.FeedHttp.ok;
 import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,7 @@ class PagesTest {
       String before = text(ok(s, "/topics/space"));
       Articles.write(other, "new/fresh.txt", Articles.article("fresh")
           .title("A fresh look at Mars").at("2024-01-02T03:04:05Z").topics("Space").text());
-      Await.untilAsserted(Await.DEFAULT, () -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         assertThat(text(ok(s, "/"))).contains("A fresh look at Mars", "35 articles");
         assertThat(text(ok(s, "/topics/space"))).contains("A fresh look at Mars")
             .isNotEqualTo(before);
