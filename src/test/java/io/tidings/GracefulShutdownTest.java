@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;

@@ -3,6 +3,7 @@ package io.tidings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,8 @@ class GitSyncLayoutTest {
         for (String path : new String[] {"/feed.atom", "/feed.rss", "/topics/ai/feed.json",
             "/api/topics", "/"}) {
           Map<String, String> headers = new Routes.Request("GET", path, Map.of()).headers();
-          RawClient.Answer a = RawClient.send(watching.port(), "GET", path, headers);
-          RawClient.Answer b = RawClient.send(fresh.port(), "GET", path, headers);
+          RawHttp.Answer a = RawHttp.send(watching.port(), "GET", path, headers);
+          RawHttp.Answer b = RawHttp.send(fresh.port(), "GET", path, headers);
           assertThat(a.status()).as(path).isEqualTo(200);
           assertThat(a.difference(b)).as(path).isEmpty();
         }

@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,32 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pages for people, over HTTP on the sample: what they list, their feeds, caching. */
+@TidingsServer
 class PagesTest {
   private static final Pattern ALTERNATE = Pattern.compile(
       "<link rel=\"alternate\"\\s+type=\"([^\"]+)\"\\s+title=\"[^\"]*\"\\s+href=\"([^\"]+)\"");
   private static final Pattern ITEM = Pattern.compile("<a class=\"title\" href=\"[^\"]+\">");
 
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static HttpResponse<byte[]> page(TestServer s, String path) {
     HttpResponse<byte[]> r = ok(s, path);
