@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the response is finished, nobody new gets in, /health never says 200 again, exit code 0.
  * And the grace is a bound: a client that never reads is cut when it runs out.
  */
+@Tag("slow")
 class GracefulShutdownTest {
   private static final int ARTICLES = 300;
   /** Far more than the socket buffers of both sides: the server is still writing at SIGTERM. */

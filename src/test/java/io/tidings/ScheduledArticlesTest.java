@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in no output until its time, then appears in the feeds by itself (no file touched); one
  * dated far ahead stays out; with hideFuture off both are served at once.
  */
+@Tag("slow")
 class ScheduledArticlesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

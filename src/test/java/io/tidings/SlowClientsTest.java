@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code Keep-Alive: timeout}); connections over http.maxConnections are closed at once,
  * counted over every event loop together.
  */
+@Tag("slow")
 class SlowClientsTest {
   private static final long HEADER_TIMEOUT_MS = 1000;
   private static final long KEEP_ALIVE_MS = 3000;

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many files at once: all of them end up indexed, in a handful of snapshots. */
+@Tag("slow")
 class IngestBurstTest {
   private static final int FILES = 1000;
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (50), {@code churn.parsers} (1) and {@code churn.convergeMillis}, the allowed time from the
  * last write to every feed verified right (10 s by default; see {@link #CONVERGE_MS}).
  */
+@Tag("slow")
 class ChurnLoadTest {
   private static final int SECONDS = Integer.getInteger("churn.seconds", 20);
   private static final int CLIENTS = Integer.getInteger("churn.clients", 200);
