@@ -1,6 +1,7 @@
 package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.article.ArticleParser;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import io.tidings.testing.SecuredErrorCases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,7 @@ class ErrorMessagesEverywhereTest {
     Articles.write(content, "forged\n" + FORGED + "\u001b[2J.txt", "---\ntitle: no date\n---\n");
     errorFiles += 3;
     server = TestServer.start(content, Map.of());
-    Await.until("every error in /status", Await.DEFAULT, () -> {
+    await("every error in /status").atMost(Duration.ofSeconds(10)).until(() -> {
       try {
         return new ObjectMapper().readTree(server.text("/status")).get("filesWithErrors")
             .asInt() == errorFiles;

@@ -2,11 +2,12 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the response is finished, nobody new gets in, /health never says 200 again, exit code 0.
  * And the grace is a bound: a client that never reads is cut when it runs out.
  */
+@Tag("slow")
 class GracefulShutdownTest {
   private static final int ARTICLES = 300;
   /** Far more than the socket buffers of both sides: the server is still writing at SIGTERM. */
@@ -63,7 +66,7 @@ class GracefulShutdownTest {
 
       // Nobody new gets in, and the connection kept alive gets no 200 from /health any more:
       // the stopping server answers 503 or (Vert.x closes idle connections at once) nothing.
-      Await.untilAsserted(Duration.ofSeconds(10), () -> assertThatThrownBy(
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(
           () -> new Socket("127.0.0.1", server.port()).close())
           .isInstanceOf(ConnectException.class));
       String after = sendOrNull(keptAlive, "/health");

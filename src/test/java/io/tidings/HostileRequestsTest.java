@@ -2,6 +2,7 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

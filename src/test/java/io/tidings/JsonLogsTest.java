@@ -1,11 +1,11 @@
 package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,8 @@ class JsonLogsTest {
           .header("Authorization", "Bearer never-logged").build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(feed.statusCode()).isEqualTo(200);
-      Await.untilAsserted(() -> assertThat(messages(server, "io.tidings.access"))
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(messages(server, "io.tidings.access"))
           .anyMatch(m -> m.startsWith("GET /feed.json 200 ")));
       server.terminate();
       assertThat(server.awaitExit(Duration.ofSeconds(30))).isZero();

@@ -1,6 +1,7 @@
 package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,7 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
+import io.tidings.testing.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -169,7 +171,7 @@ class NoLeakTest {
         + canary("nowbroken") + "\n---\n");
     Articles.write(content, "later/broken.txt", head(903, "Probe Later") + "secured: {"
         + canary("laterbroken") + "\n---\n");
-    Await.until("the changes to be served", Await.DEFAULT, () -> {
+    await("the changes to be served").atMost(Duration.ofSeconds(10)).until(() -> {
       try {
         String status = server.text("/status");
         return server.text("/api/articles?topic=probe-later").contains("/a/902\"")

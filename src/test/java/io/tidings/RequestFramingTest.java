@@ -2,16 +2,13 @@ package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidings.testing.RawHttp;
+import io.tidings.testing.TidingsServer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Request framing on a raw socket (RFC 9112): a request whose body or head the server refuses
@@ -19,26 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * in particular, is ever read as a request (request smuggling); a Host header missing,
  * repeated or invalid is a 400 (RFC 9112, 3.2).
  */
+@TidingsServer
 class RequestFramingTest {
   /** Sent after each refused request on the same connection: it must never be answered. */
   private static final String SMUGGLED =
       "GET /health?smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
 
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(TestServer.copySample(Files.createDirectories(dir.resolve("c"))));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   /**
    * Sends {@code head} (with what follows it) and a pipelined request; returns the one

@@ -2,11 +2,11 @@ package io.tidings;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in no output until its time, then appears in the feeds by itself (no file touched); one
  * dated far ahead stays out; with hideFuture off both are served at once.
  */
+@Tag("slow")
 class ScheduledArticlesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +41,7 @@ class ScheduledArticlesTest {
       Instant soon = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
       Articles.write(dir, "soon.txt", article("soon").topics("Later").at(soon.toString()).text());
       AtomicReference<JsonNode> held = new AtomicReference<>();
-      Await.until("soon.txt to be read and held back", Duration.ofSeconds(10), () -> {
+      await("soon.txt to be read and held back").atMost(Duration.ofSeconds(10)).until(() -> {
         held.set(status(server));
         return held.get().get("scheduled").get("count").asInt() == 2;
       });
@@ -51,7 +53,7 @@ class ScheduledArticlesTest {
       assertThat(Instant.now()).as("the checks of the held-back state ran before its time"
           + " (else the machine was too slow for this test)").isBefore(soon);
 
-      Await.until("the scheduled article in /feed.json", Duration.ofSeconds(15),
+      await("the scheduled article in /feed.json").atMost(Duration.ofSeconds(15)).until(
           () -> feedIds(server).contains("soon"));
       assertThat(Instant.now()).as("not before its time").isAfterOrEqualTo(soon);
       assertThat(feedIds(server)).containsExactly("soon", "now");

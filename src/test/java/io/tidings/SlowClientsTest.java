@@ -1,8 +1,9 @@
 package io.tidings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.tidings.testing.Await;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code Keep-Alive: timeout}); connections over http.maxConnections are closed at once,
  * counted over every event loop together.
  */
+@Tag("slow")
 class SlowClientsTest {
   private static final long HEADER_TIMEOUT_MS = 1000;
   private static final long KEEP_ALIVE_MS = 3000;
@@ -215,7 +218,7 @@ class SlowClientsTest {
     }
     // One closes: a new connection is served again.
     held.get(0).close();
-    Await.untilAsserted(Duration.ofSeconds(10), () -> {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       try (RawHttp again = new RawHttp(server.port(), 64 * 1024)) {
         again.send("/health");
         String head = again.readHead();

@@ -3,6 +3,7 @@ package io.tidings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.config.Config;
+import io.tidings.testing.RawHttp;
 import io.tidings.web.ConnectionGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

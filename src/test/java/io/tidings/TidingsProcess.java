@@ -1,6 +1,7 @@
 package io.tidings;
 
-import io.tidings.testing.Await;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Tidings as a real child process: {@code java -cp <the test class path> io.tidings.Main}, so
@@ -86,9 +88,9 @@ public final class TidingsProcess implements AutoCloseable {
   /** Waits until a line contains {@code text}; fails with the output so far at the deadline. */
   public void awaitLine(String text, Duration timeout) {
     try {
-      Await.until("a line with \"" + text + "\"", timeout,
+      await("a line with \"" + text + "\"").atMost(timeout).until(
           () -> lines.stream().anyMatch(l -> l.contains(text)) || !process.isAlive());
-    } catch (AssertionError e) {
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "; output:\n" + String.join("\n", lines), e);
     }
     if (lines.stream().noneMatch(l -> l.contains(text))) {

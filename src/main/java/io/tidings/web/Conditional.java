@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
 final class Conditional {
@@ -17,6 +18,24 @@ final class Conditional {
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
 
   private Conditional() {}
+
+  /**
+   * The decision of RFC 9110 (13.2.2): If-None-Match, when sent, decides alone; else
+   * If-Modified-Since against {@code lastModified} (none: never "not modified").
+   */
+  static boolean notModified(String ifNoneMatch, String ifModifiedSince, Instant lastModified,
+      Predicate<String> tagsMatch) {
+    if (ifNoneMatch != null) {
+      return tagsMatch.test(ifNoneMatch);
+    }
+    return lastModified != null && notModifiedSince(ifModifiedSince, lastModified);
+  }
+
+  /** {@link #notModified(String, String, Instant, Predicate)} for these tags. */
+  static boolean notModified(String ifNoneMatch, String ifModifiedSince, Instant lastModified,
+      String... etags) {
+    return notModified(ifNoneMatch, ifModifiedSince, lastModified, h -> matchesAny(h, etags));
+  }
 
   /** Whether {@code lastModified} is no later than If-Modified-Since (null: no header). */
   static boolean notModifiedSince(String ifModifiedSince, Instant lastModified) {

@@ -77,11 +77,7 @@ public final class Responses {
    * only for what has a date.
    */
   private static boolean notModified(HttpServerRequest req, Representation r) {
-    String ifNoneMatch = req.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null) {
-      return r.matches(ifNoneMatch);
-    }
-    return r.lastModified() != null && Conditional.notModifiedSince(
-        req.getHeader(HttpHeaders.IF_MODIFIED_SINCE), r.lastModified());
+    return Conditional.notModified(req.getHeader(HttpHeaders.IF_NONE_MATCH),
+        req.getHeader(HttpHeaders.IF_MODIFIED_SINCE), r.lastModified(), r::matches);
   }
 }

@@ -3,10 +3,10 @@ package io.tidings.container;
 import static io.tidings.testing.Articles.article;
 import static io.tidings.testing.Articles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tidings.testing.Await;
 import io.tidings.testing.Processes;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -72,7 +72,7 @@ class ContainerEntrypointIT {
     server = image.command(docker.last().entrypoint(), run)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-    Await.until("/health to answer 200", START, () -> {
+    await("/health to answer 200").atMost(START).until(() -> {
       if (!server.isAlive()) {
         throw new AssertionError("the entrypoint exited with " + server.exitValue() + ": "
             + read(log));

@@ -17,31 +17,20 @@ import io.tidings.TestServer;
 import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import io.tidings.feed.SampleFeeds.Route;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /** Atom 1.0 from a real server over the sample content, read back with ROME, entry by entry. */
+@TidingsServer(settings = "feeds.language=en-GB")
 class AtomParseBackTest {
-  @TempDir static Path dir;
+  @TidingsServer.ContentDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir), Map.of("feeds.language", "en-GB"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   static Feed feed(byte[] body) throws Exception {
     return (Feed) new WireFeedInput().build(new InputSource(new ByteArrayInputStream(body)));

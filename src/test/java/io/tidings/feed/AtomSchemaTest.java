@@ -8,17 +8,13 @@ import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import io.tidings.TestServer;
 import io.tidings.feed.SampleFeeds.Route;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -27,19 +23,9 @@ import org.xml.sax.SAXParseException;
  * Every Atom output over the sample content (every topic, every provider, the whole feed, a q
  * feed, an empty feed) against RFC 4287's RELAX NG compact schema, with Jing.
  */
+@TidingsServer(settings = "feeds.language=en")
 class AtomSchemaTest {
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir), Map.of("feeds.language", "en"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   /** The schema's complaints about {@code doc}; empty when it is valid Atom. */
   static List<String> schemaErrors(byte[] doc) throws Exception {

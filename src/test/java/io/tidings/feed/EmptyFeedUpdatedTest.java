@@ -1,15 +1,16 @@
 package io.tidings.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class EmptyFeedUpdatedTest {
       // render (a restart or another replica) would.
       Articles.write(content, "b.txt",
           Articles.article("b").at("2023-11-02T09:00:00Z").topics("Space").text());
-      Await.untilAsserted(() -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         try {
           assertThat(updated(server, path)).isEqualTo(Instant.parse("2023-11-02T09:00:00Z"));
         } catch (Exception e) {

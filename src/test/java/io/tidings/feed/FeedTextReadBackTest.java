@@ -14,6 +14,7 @@ import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.InputSource;
@@ -36,6 +35,7 @@ import org.xml.sax.InputSource;
  * through ROME, Debian's python3-feedparser, newsboat and xmllint (each skipped only when
  * absent; .ci/run installs them).
  */
+@TidingsServer(content = HostileText.Directory.class)
 class FeedTextReadBackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Per URL: what feedparser makes of the feed; HTML values also as the text they show. */
@@ -56,16 +56,6 @@ class FeedTextReadBackTest {
 
   @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(HostileText.content(Files.createDirectories(dir.resolve("c"))));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static String topicPath(int i, String extension) {
     return "/topics/" + Scope.pathSegment(HostileText.topicKey(i)) + "/feed." + extension;

@@ -2,6 +2,7 @@ package io.tidings.feed;
 
 import io.tidings.article.Keys;
 import io.tidings.testing.Articles;
+import io.tidings.testing.TidingsServer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,6 +68,14 @@ final class HostileText {
   /** Index of the article of an id. */
   static int index(String id) {
     return Integer.parseInt(id.substring("https://example.com/t".length()));
+  }
+
+  /** One article a text, as a {@code @TidingsServer}'s content. */
+  static final class Directory implements TidingsServer.Content {
+    @Override
+    public void fill(Path dir) {
+      content(dir);
+    }
   }
 
   /** Writes one article a text into {@code dir}, text 0 the oldest; returns dir. */

@@ -9,31 +9,17 @@ import io.tidings.TestServer;
 import io.tidings.article.Article;
 import io.tidings.article.Topic;
 import io.tidings.feed.SampleFeeds.Route;
-import java.nio.file.Path;
+import io.tidings.testing.TidingsServer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** JSON Feed 1.1 from a real server over the sample content, read back with Jackson. */
+@TidingsServer(settings = "feeds.language=en-GB")
 class JsonFeedParseBackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir), Map.of("feeds.language", "en-GB"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.TestServer;
 import io.tidings.article.Article;
 import io.tidings.feed.SampleFeeds.Route;
+import io.tidings.testing.TidingsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real feed clients read what we serve: Debian's python3-feedparser, xmllint and newsboat.
  * Each test is skipped only when its tool is absent (.ci/run installs them).
  */
+@TidingsServer
 class RealClientsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FEEDPARSER = String.join("\n",
@@ -40,16 +40,6 @@ class RealClientsTest {
 
   @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir.resolve("content")));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   /** Every RSS and Atom route over the sample content. */
   static List<Route> xmlRoutes() {

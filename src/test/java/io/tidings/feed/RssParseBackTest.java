@@ -26,32 +26,20 @@ import io.tidings.article.Article;
 import io.tidings.article.Image;
 import io.tidings.article.Topic;
 import io.tidings.feed.SampleFeeds.Route;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.InputSource;
 
 /** RSS 2.0 from a real server over the sample content, read back with ROME, item by item. */
+@TidingsServer(settings = "feeds.language=en-GB")
 class RssParseBackTest {
-  @TempDir static Path dir;
+  @TidingsServer.ContentDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir), Map.of("feeds.language", "en-GB"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   static Channel channel(byte[] body) throws Exception {
     return (Channel) new WireFeedInput().build(new InputSource(new ByteArrayInputStream(body)));

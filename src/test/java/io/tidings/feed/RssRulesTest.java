@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
 import io.tidings.feed.SampleFeeds.Route;
+import io.tidings.testing.TidingsServer;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -26,6 +23,7 @@ import org.w3c.dom.NodeList;
  * content, read with a namespace-aware DOM parser: required channel elements, RFC 822 dates in
  * GMT, one guid per item, at most one enclosure, no dc:date, only RSS 2.0's own elements.
  */
+@TidingsServer
 class RssRulesTest {
   static final String DC = "http://purl.org/dc/elements/1.1/";
   static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -41,18 +39,7 @@ class RssRulesTest {
       "category", "comments", "enclosure", "guid", "pubDate", "source");
   static final Set<String> DATES = Set.of("pubDate", "lastBuildDate");
 
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(SampleFeeds.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   @Test
   void everyRssRouteFollowsTheRules() throws Exception {

@@ -3,9 +3,9 @@ package io.tidings.ingest;
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.FileProblem;
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -32,7 +33,8 @@ class IngestBadFilesTest {
   }
 
   private FileProblem awaitProblem(String file) {
-    Await.until("a problem with " + file, Await.DEFAULT, () -> h.problem(file) != null);
+    await("a problem with " + file).atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem(file) != null);
     return h.problem(file);
   }
 
@@ -48,7 +50,8 @@ class IngestBadFilesTest {
 
     h.write("a.txt", full);
     h.awaitTitle("a", "complete");
-    Await.untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
   }
 
   @BothModes

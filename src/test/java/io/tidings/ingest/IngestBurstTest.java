@@ -2,9 +2,9 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.Snapshot;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many files at once: all of them end up indexed, in a handful of snapshots. */
+@Tag("slow")
 class IngestBurstTest {
   private static final int FILES = 1000;
 
@@ -51,7 +53,7 @@ class IngestBurstTest {
     }
     Duration writing = Duration.ofNanos(System.nanoTime() - t0);
 
-    Await.untilAsserted(Duration.ofSeconds(30), () -> {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(h.current().size()).isEqualTo(FILES + 1);
       assertThat(h.current().problems()).isEmpty();
     });
@@ -83,7 +85,7 @@ class IngestBurstTest {
     assertThat(during).as("files written during the scan").isPositive();
 
     int expected = old + during;
-    Await.untilAsserted(Duration.ofSeconds(20), () -> assertThat(h.current().size())
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(h.current().size())
         .as("articles, %d of them written during the scan", expected - old)
         .isEqualTo(expected));
   }

@@ -3,12 +3,13 @@ package io.tidings.ingest;
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.Snapshot;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ class IngestDirectoryTest {
     Snapshot before = h.current();
 
     IngestHarness.delete(h.root);
-    Await.until("the directory to be missed", Await.DEFAULT,
+    await("the directory to be missed").atMost(Duration.ofSeconds(10)).until(
         () -> h.ingest.status().directoryMissing());
     assertThat(h.ids()).containsExactly("a", "b");
     assertThat(h.current().version()).isEqualTo(before.version());

@@ -2,17 +2,18 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.article.Article;
 import io.tidings.catalog.FileProblem;
 import io.tidings.catalog.Snapshot;
 import io.tidings.catalog.SnapshotChange;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,8 @@ class IngestFaultsTest {
     h.start();
 
     Files.write(a, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
-    Await.until("an error for the empty a.txt", Await.DEFAULT, () -> h.problem("a.txt") != null);
+    await("an error for the empty a.txt").atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem("a.txt") != null);
     FileProblem p = h.problem("a.txt");
     assertThat(p.error().reason()).contains("the file is empty");
     // DESIGN.md: a broken file's last good version keeps serving, marked stale.
@@ -186,12 +188,14 @@ class IngestFaultsTest {
 
     h.write("a.txt", article("a").title("after"));
     h.awaitTitle("a", "after");
-    Await.untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
     h.assertMatchesDisk();
 
     // A new file that is empty from the start is an error and no article.
     h.write("empty.txt", new byte[0]);
-    Await.until("an error for empty.txt", Await.DEFAULT, () -> h.problem("empty.txt") != null);
+    await("an error for empty.txt").atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem("empty.txt") != null);
     assertThat(h.problem("empty.txt").stale()).isFalse();
     h.assertMatchesDisk();
   }

@@ -1,6 +1,7 @@
 package io.tidings.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.article.Article;
 import io.tidings.article.ArticleParser;
@@ -12,11 +13,11 @@ import io.tidings.config.Config;
 import io.tidings.config.ConfigException;
 import io.tidings.config.ConfigLoader;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -123,11 +124,13 @@ final class IngestHarness implements AutoCloseable {
   }
 
   void awaitIds(String... expected) {
-    Await.untilAsserted(() -> assertThat(ids()).as("articles").containsExactlyInAnyOrder(expected));
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(ids()).as("articles").containsExactlyInAnyOrder(expected));
   }
 
   void awaitTitle(String shortId, String title) {
-    Await.untilAsserted(() -> assertThat(article(shortId)).as(shortId).isNotNull()
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(article(shortId)).as(shortId).isNotNull()
         .extracting(Article::title).isEqualTo(title));
   }
 
@@ -151,9 +154,9 @@ final class IngestHarness implements AutoCloseable {
   void settle() {
     String id = "sync-" + (++syncs);
     Path marker = write(id + ".txt", Articles.article(id));
-    Await.until("marker " + id + " to be indexed", Await.DEFAULT, () -> has(id));
+    await("marker " + id + " to be indexed").atMost(Duration.ofSeconds(10)).until(() -> has(id));
     delete(marker);
-    Await.until("marker " + id + " to go", Await.DEFAULT, () -> !has(id));
+    await("marker " + id + " to go").atMost(Duration.ofSeconds(10)).until(() -> !has(id));
   }
 
   private boolean has(String shortId) {

@@ -3,10 +3,10 @@ package io.tidings.ingest;
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.FileProblem;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +36,8 @@ class IngestHostileFilesTest {
   }
 
   private FileProblem awaitProblem(String file) {
-    Await.until("a problem with " + file, Await.DEFAULT, () -> h.problem(file) != null);
+    await("a problem with " + file).atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem(file) != null);
     return h.problem(file);
   }
 
@@ -58,7 +59,7 @@ class IngestHostileFilesTest {
     h.write("many.txt", bytes);
     h.write("new.txt", article("new"));
 
-    Await.until("the file written after it to be served", PROMPTLY,
+    await("the file written after it to be served").atMost(PROMPTLY).until(
         () -> h.article("new") != null);
     FileProblem p = awaitProblem("many.txt");
     assertThat(p.error().reason())
@@ -83,7 +84,7 @@ class IngestHostileFilesTest {
         StandardCopyOption.REPLACE_EXISTING);
     h.write("new.txt", article("new"));
 
-    Await.until("the file written after it to be served", PROMPTLY,
+    await("the file written after it to be served").atMost(PROMPTLY).until(
         () -> h.article("new") != null);
     FileProblem problem = awaitProblem("a.txt");
     assertThat(problem.error().reason()).isEqualTo(
@@ -97,7 +98,8 @@ class IngestHostileFilesTest {
     Files.move(next, h.root.resolve("a.txt"), StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
     h.awaitTitle("a", "regular again");
-    Await.untilAsserted(() -> assertThat(h.problemFiles()).isEmpty());
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.problemFiles()).isEmpty());
     h.assertMatchesDisk();
   }
 }

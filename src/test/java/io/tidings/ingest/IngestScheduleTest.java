@@ -2,9 +2,9 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.SnapshotChange;
-import io.tidings.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +40,7 @@ class IngestScheduleTest {
 
     Instant soon = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
     h.write("a.txt", article("a").title("sooner").at(soon.toString()));
-    Await.until("the new date to be scheduled", Await.DEFAULT,
+    await("the new date to be scheduled").atMost(Duration.ofSeconds(10)).until(
         () -> soon.equals(h.current().scheduled().next()));
     int from = h.changes.size();
     assertThat(h.ids()).containsExactly("b");

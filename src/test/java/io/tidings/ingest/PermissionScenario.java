@@ -2,12 +2,13 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.catalog.FileProblem;
-import io.tidings.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 /**
  * Permissions taken away and given back, on a file and on a folder, with the catalog checked
@@ -35,7 +36,8 @@ final class PermissionScenario {
       h.assertMatchesDisk();
       Files.setPosixFilePermissions(shut, PosixFilePermissions.fromString("rwxr-xr-x"));
       h.awaitIds("inner", "locked", "ok", "x");
-      Await.untilAsserted(() -> assertThat(h.problem("shut/")).isNull());
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(h.problem("shut/")).isNull());
       h.write("shut/y.txt", article("y")); // watched now, in native mode
       h.awaitIds("inner", "locked", "ok", "x", "y");
       IngestHarness.delete(shut);
@@ -59,7 +61,8 @@ final class PermissionScenario {
       // Readable again: read at once, the error gone.
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
       h.awaitTitle("locked", "written while unreadable");
-      Await.untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(h.current().problems()).isEmpty());
       h.assertMatchesDisk();
 
       // A folder that cannot be listed hides what is in it; listed again, it is back.
@@ -73,13 +76,15 @@ final class PermissionScenario {
       h.awaitIds("inner", "locked", "ok");
       h.write("dir/later.txt", article("later"));
       h.awaitIds("inner", "later", "locked", "ok");
-      Await.untilAsserted(() -> assertThat(h.problem("dir/")).isNull());
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(h.problem("dir/")).isNull());
       h.assertMatchesDisk();
     }
   }
 
   private static FileProblem awaitProblem(IngestHarness h, String file) {
-    Await.until("a problem with " + file, Await.DEFAULT, () -> h.problem(file) != null);
+    await("a problem with " + file).atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem(file) != null);
     return h.problem(file);
   }
 

@@ -2,15 +2,16 @@ package io.tidings.ingest;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import io.tidings.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -85,10 +86,11 @@ class SecuredLoggingTest {
     h.write("later.txt", article("later").secured(SECRET));
     h.awaitIds("good", "later");
     write("later.txt", BROKEN_SECURED_LINES.get(0));
-    Await.until("later.txt to be stale", Await.DEFAULT,
+    await("later.txt to be stale").atMost(Duration.ofSeconds(10)).until(
         () -> h.problem("later.txt") != null && h.problem("later.txt").stale());
     h.write("later.txt", article("later").secured(SECRET + "-v2"));
-    Await.until("later.txt to parse again", Await.DEFAULT, () -> h.problem("later.txt") == null);
+    await("later.txt to parse again").atMost(Duration.ofSeconds(10))
+        .until(() -> h.problem("later.txt") == null);
 
     assertThat(captured()).as("captured log lines").isNotEmpty();
     assertThat(captured()).anySatisfy(e -> assertThat(e.getFormattedMessage())

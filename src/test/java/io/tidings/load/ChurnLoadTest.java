@@ -1,16 +1,17 @@
 package io.tidings.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.bench.CorpusGenerator;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (50), {@code churn.parsers} (1) and {@code churn.convergeMillis}, the allowed time from the
  * last write to every feed verified right (10 s by default; see {@link #CONVERGE_MS}).
  */
+@Tag("slow")
 class ChurnLoadTest {
   private static final int SECONDS = Integer.getInteger("churn.seconds", 20);
   private static final int CLIENTS = Integer.getInteger("churn.clients", 200);
@@ -172,11 +174,12 @@ class ChurnLoadTest {
       long[] heapAfter = {0};
       long heapAllowed = heapBefore + cacheBytes + HEAP_SLACK;
       try {
-        Await.until("open files back to " + fdBefore + " + " + FD_SLACK, Duration.ofSeconds(20),
-            () -> (fdAfter[0] = ProcessFootprint.openFiles()) <= fdBefore + FD_SLACK);
-        Await.until("live heap back under " + ProcessFootprint.mib(heapAllowed),
-            Duration.ofSeconds(20),
-            () -> (heapAfter[0] = ProcessFootprint.liveHeap()) <= heapAllowed);
+        await("open files back to " + fdBefore + " + " + FD_SLACK)
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> (fdAfter[0] = ProcessFootprint.openFiles()) <= fdBefore + FD_SLACK);
+        await("live heap back under " + ProcessFootprint.mib(heapAllowed))
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> (heapAfter[0] = ProcessFootprint.liveHeap()) <= heapAllowed);
       } finally {
         System.out.printf(Locale.ROOT, "churn: open files %d before, %d after (allowed %d); "
                 + "live heap %s before, %s after (render cache now %s; allowed %s)%n", fdBefore,

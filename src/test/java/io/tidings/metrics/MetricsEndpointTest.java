@@ -1,10 +1,10 @@
 package io.tidings.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class MetricsEndpointTest {
       server.get("/topics/AI/feed.rss");
       server.get("/topics/never-seen-" + System.nanoTime() + "/feed.json");
       server.get("/no/such/page");
-      Await.untilAsserted(() -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         PrometheusText after = scrape(server);
         assertThat(after.value(REQUESTS, FEED) - before.value(REQUESTS, FEED)).isEqualTo(2);
         assertThat(after.value(REQUESTS, TOPIC_FEED) - before.value(REQUESTS, TOPIC_FEED))
@@ -83,7 +83,7 @@ class MetricsEndpointTest {
       PrometheusText before = scrape(server);
       Articles.write(dir, "b.txt", Articles.text("b", "B", "Space"));
       Articles.write(dir, "bad.txt", "---\ntitle: x\n");
-      Await.untilAsserted(() -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         PrometheusText after = scrape(server);
         assertThat(after.value("tidings_catalog_articles")).isEqualTo(2);
         assertThat(after.value("tidings_catalog_topics")).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.tidings.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.tidings.TestServer;
 import io.tidings.config.ConfigException;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -116,7 +116,7 @@ class WebSubTest {
       first.addAll(feeds("/topics/ai/"));
       first.addAll(feeds("/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/"));
       first.addAll(feeds("/providers/reuters.com/"));
-      Await.until("12 pings", Duration.ofSeconds(10), () -> pings.size() >= first.size());
+      await("12 pings").atMost(Duration.ofSeconds(10)).until(() -> pings.size() >= first.size());
 
       // A second change, to learn that the first sent nothing more meanwhile.
       Articles.write(dir, "b.md", Articles.article("b").title("B").topics("Space")
@@ -125,7 +125,7 @@ class WebSubTest {
       second.addAll(feeds("/"));
       second.addAll(feeds("/topics/space/"));
       second.addAll(feeds("/providers/reuters.com/"));
-      Await.until("9 more pings", Duration.ofSeconds(10),
+      await("9 more pings").atMost(Duration.ofSeconds(10)).until(
           () -> pings.size() >= first.size() + second.size());
       List<String> all = urlsPinged();
       assertThat(all.subList(0, first.size())).containsExactlyInAnyOrderElementsOf(first);
@@ -138,7 +138,8 @@ class WebSubTest {
       String rss = server.text("/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/feed.rss");
       assertThat(rss).contains("href=\"" + BASE
           + "/topics/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/feed.rss\" rel=\"self\"");
-      Await.untilAsserted(() -> assertThat(server.metric("tidings_websub_notifications_total"))
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(server.metric("tidings_websub_notifications_total"))
           .isEqualTo(21.0));
     }
   }
@@ -157,8 +158,9 @@ class WebSubTest {
           .provider("Reuters", "reuters.com").text());
       String url = BASE + "/topics/ai/feed.atom";
       // Serving goes on while the hub fails.
-      Await.untilAsserted(() -> assertThat(text(server, "/feed.json")).contains("/a\""));
-      Await.until("three tries of each feed", Duration.ofSeconds(20), () -> {
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(text(server, "/feed.json")).contains("/a\""));
+      await("three tries of each feed").atMost(Duration.ofSeconds(20)).until(() -> {
         synchronized (tries) {
           return tries.size() == 9 && tries.values().stream().allMatch(n -> n == 3);
         }
@@ -172,7 +174,7 @@ class WebSubTest {
       long secondGap = TimeUnit.NANOSECONDS.toMillis(times.get(2) - times.get(1));
       assertThat(firstGap).as("first retry after retryDelay").isGreaterThanOrEqualTo(100);
       assertThat(secondGap).as("second retry after twice that").isGreaterThanOrEqualTo(200);
-      Await.untilAsserted(() -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         assertThat(server.metric("tidings_websub_notifications_failed_total")).isEqualTo(18.0);
         assertThat(server.metric("tidings_websub_notifications_total")).isEqualTo(9.0);
         assertThat(server.metric("tidings_websub_pending")).isZero();
@@ -188,13 +190,15 @@ class WebSubTest {
         "2")) {
       Articles.write(dir, "a.md", Articles.article("a").topics("AI")
           .provider("Reuters", "reuters.com").text());
-      Await.untilAsserted(() -> assertThat(text(server, "/feed.json")).contains("/a\""));
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(text(server, "/feed.json")).contains("/a\""));
       // Ingest goes on too: the next file shows while the hub hangs.
       Articles.write(dir, "b.md", Articles.article("b").topics("AI")
           .provider("Reuters", "reuters.com").text());
-      Await.untilAsserted(() -> assertThat(text(server, "/topics/ai/feed.json"))
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(text(server, "/topics/ai/feed.json"))
           .contains("/b\""));
-      Await.untilAsserted(Duration.ofSeconds(20), () -> {
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
         assertThat(server.metric("tidings_websub_notifications_abandoned_total"))
             .isGreaterThanOrEqualTo(9.0);
         assertThat(server.metric("tidings_websub_pending")).isZero();

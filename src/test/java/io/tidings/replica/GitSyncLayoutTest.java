@@ -1,10 +1,11 @@
 package io.tidings.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ class GitSyncLayoutTest {
           StandardCopyOption.REPLACE_EXISTING);
       delete(first);
 
-      Await.until("the watching replica to serve the new commit", Duration.ofSeconds(10), () -> {
+      await("the watching replica to serve the new commit").atMost(Duration.ofSeconds(10))
+          .until(() -> {
         String feed = text(watching, "/feed.json");
         return feed.contains("After the commit") && feed.contains("Added by the commit")
             && !feed.contains("Before the commit") && !feed.contains("Removed by the commit");
@@ -59,8 +61,8 @@ class GitSyncLayoutTest {
         for (String path : new String[] {"/feed.atom", "/feed.rss", "/topics/ai/feed.json",
             "/api/topics", "/"}) {
           Map<String, String> headers = new Routes.Request("GET", path, Map.of()).headers();
-          RawClient.Answer a = RawClient.send(watching.port(), "GET", path, headers);
-          RawClient.Answer b = RawClient.send(fresh.port(), "GET", path, headers);
+          RawHttp.Answer a = RawHttp.send(watching.port(), "GET", path, headers);
+          RawHttp.Answer b = RawHttp.send(fresh.port(), "GET", path, headers);
           assertThat(a.status()).as(path).isEqualTo(200);
           assertThat(a.difference(b)).as(path).isEmpty();
         }

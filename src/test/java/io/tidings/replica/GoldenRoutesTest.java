@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidings.TestServer;
 import io.tidings.bench.CorpusGenerator;
 import io.tidings.replica.Routes.Request;
+import io.tidings.testing.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class GoldenRoutesTest {
   private static void describe(TestServer server, List<Request> requests, List<String> out)
       throws IOException {
     for (Request r : requests) {
-      RawClient.Answer a = RawClient.send(server.port(), r.method(), r.target(), r.headers());
+      RawHttp.Answer a = RawHttp.send(server.port(), r.method(), r.target(), r.headers());
       StringBuilder line = new StringBuilder(r.toString()).append(" -> ").append(a.status());
       for (String h : HEADERS) {
         String v = a.header(h);
@@ -80,7 +81,7 @@ class GoldenRoutesTest {
     }
   }
 
-  private static String digest(RawClient.Answer a) throws IOException {
+  private static String digest(RawHttp.Answer a) throws IOException {
     byte[] body = a.body();
     if ("gzip".equals(a.header("Content-Encoding"))) {
       try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {

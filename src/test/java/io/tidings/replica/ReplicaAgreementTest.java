@@ -1,11 +1,12 @@
 package io.tidings.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.bench.CorpusGenerator;
 import io.tidings.replica.Routes.Request;
-import io.tidings.testing.Await;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ReplicaAgreementTest {
     try (TestServer a = replica(dir); TestServer b = replica(dir)) {
       List<Request> requests = Routes.of(a.port(), true, Integer.MAX_VALUE);
       assertThat(Routes.of(b.port(), true, Integer.MAX_VALUE)).isEqualTo(requests);
-      Map<Request, RawClient.Answer> fromA = answers(a, requests);
+      Map<Request, RawHttp.Answer> fromA = answers(a, requests);
       assertAlike(fromA, answers(b, requests));
       assertTeeth(fromA, 500);
       assertConditionalsCross(fromA, b);
@@ -62,11 +63,12 @@ class ReplicaAgreementTest {
       corpus.writeArticle(dir, 7);
       try (TestServer late = replica(dir)) {
         String version = version(late);
-        Await.until("the early replica to catch up with version " + version,
-            Duration.ofSeconds(30), () -> version.equals(version(early)));
+        await("the early replica to catch up with version " + version)
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> version.equals(version(early)));
         List<Request> requests = Routes.of(late.port(), false, 45);
         assertThat(Routes.of(early.port(), false, 45)).isEqualTo(requests);
-        Map<Request, RawClient.Answer> fromLate = answers(late, requests);
+        Map<Request, RawHttp.Answer> fromLate = answers(late, requests);
         assertAlike(fromLate, answers(early, requests));
         assertTeeth(fromLate, 700);
         assertConditionalsCross(fromLate, early);
@@ -83,7 +85,7 @@ class ReplicaAgreementTest {
   void aReplicaOnAHostWithAnotherLocaleAndTimeZoneAnswersAlike(@TempDir Path dir)
       throws Exception {
     TestServer.copySample(dir);
-    Map<Request, RawClient.Answer> here;
+    Map<Request, RawHttp.Answer> here;
     List<Request> requests;
     try (TestServer a = replica(dir)) {
       requests = Routes.of(a.port(), true, Integer.MAX_VALUE);
@@ -117,17 +119,17 @@ class ReplicaAgreementTest {
     }
   }
 
-  private static Map<Request, RawClient.Answer> answers(TestServer server,
+  private static Map<Request, RawHttp.Answer> answers(TestServer server,
       List<Request> requests) throws IOException {
-    Map<Request, RawClient.Answer> out = new LinkedHashMap<>();
+    Map<Request, RawHttp.Answer> out = new LinkedHashMap<>();
     for (Request r : requests) {
-      out.put(r, RawClient.send(server.port(), r.method(), r.target(), r.headers()));
+      out.put(r, RawHttp.send(server.port(), r.method(), r.target(), r.headers()));
     }
     return out;
   }
 
-  private static void assertAlike(Map<Request, RawClient.Answer> one,
-      Map<Request, RawClient.Answer> other) {
+  private static void assertAlike(Map<Request, RawHttp.Answer> one,
+      Map<Request, RawHttp.Answer> other) {
     List<String> differ = new ArrayList<>();
     one.forEach((r, answer) -> {
       String d = answer.difference(other.get(r));
@@ -139,12 +141,12 @@ class ReplicaAgreementTest {
   }
 
   /** The comparison covers what it claims: many distinct answers, each kind of status. */
-  private static void assertTeeth(Map<Request, RawClient.Answer> answers, int atLeast) {
+  private static void assertTeeth(Map<Request, RawHttp.Answer> answers, int atLeast) {
     assertThat(answers.size()).isGreaterThan(atLeast);
     Set<Integer> statuses = new HashSet<>();
     Set<String> etags = new HashSet<>();
     long dated = 0;
-    for (RawClient.Answer a : answers.values()) {
+    for (RawHttp.Answer a : answers.values()) {
       statuses.add(a.status());
       if (a.header("ETag") != null) {
         etags.add(a.header("ETag"));
@@ -156,7 +158,7 @@ class ReplicaAgreementTest {
     assertThat(statuses).contains(200, 400, 404);
     assertThat(etags).hasSizeGreaterThan(atLeast / 4);
     assertThat(dated).isGreaterThan(atLeast / 4);
-    RawClient.Answer home = answers.get(new Request("GET", "/", Map.of()));
+    RawHttp.Answer home = answers.get(new Request("GET", "/", Map.of()));
     assertThat(home.text()).contains(Routes.BASE + "/feed.atom");
   }
 
@@ -164,18 +166,18 @@ class ReplicaAgreementTest {
    * The validators one replica gave are honoured by the other: its ETag in If-None-Match, or
    * its Last-Modified in If-Modified-Since, brings a 304 with the same ETag.
    */
-  private static void assertConditionalsCross(Map<Request, RawClient.Answer> from,
+  private static void assertConditionalsCross(Map<Request, RawHttp.Answer> from,
       TestServer other) throws IOException {
     List<String> wrong = new ArrayList<>();
     int checked = 0;
-    for (Map.Entry<Request, RawClient.Answer> e : from.entrySet()) {
-      RawClient.Answer first = e.getValue();
+    for (Map.Entry<Request, RawHttp.Answer> e : from.entrySet()) {
+      RawHttp.Answer first = e.getValue();
       String etag = first.header("ETag");
       if (first.status() != 200 || etag == null) {
         continue;
       }
       Request r = e.getKey();
-      RawClient.Answer byTag = send(other, r.with("If-None-Match", etag));
+      RawHttp.Answer byTag = send(other, r.with("If-None-Match", etag));
       checked++;
       if (byTag.status() != 304 || !etag.equals(byTag.header("ETag"))) {
         wrong.add(r + " If-None-Match " + etag + ": " + byTag.status() + " "
@@ -183,7 +185,7 @@ class ReplicaAgreementTest {
       }
       String date = first.header("Last-Modified");
       if (date != null) {
-        RawClient.Answer byDate = send(other, r.with("If-Modified-Since", date));
+        RawHttp.Answer byDate = send(other, r.with("If-Modified-Since", date));
         checked++;
         if (byDate.status() != 304) {
           wrong.add(r + " If-Modified-Since " + date + ": " + byDate.status());
@@ -194,7 +196,7 @@ class ReplicaAgreementTest {
     assertThat(checked).isGreaterThan(from.size() / 2);
   }
 
-  private static RawClient.Answer send(TestServer server, Request r) throws IOException {
-    return RawClient.send(server.port(), r.method(), r.target(), r.headers());
+  private static RawHttp.Answer send(TestServer server, Request r) throws IOException {
+    return RawHttp.send(server.port(), r.method(), r.target(), r.headers());
   }
 }

@@ -2,6 +2,7 @@ package io.tidings.replica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidings.testing.RawHttp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ final class Routes {
   }
 
   static JsonNode api(int port, String path) throws IOException {
-    RawClient.Answer a = RawClient.send(port, "GET", path,
+    RawHttp.Answer a = RawHttp.send(port, "GET", path,
         new Request("GET", path, Map.of()).headers());
     if (a.status() != 200) {
       throw new IOException(path + " answered " + a.status());

@@ -1,14 +1,15 @@
 package io.tidings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,8 @@ class AccessLogTest {
       bytes = server.get("/topics/ai/feed.rss?limit=5&q=secretword",
           Map.of("Authorization", "Bearer token-that-must-not-leak")).body().length;
       server.get("/nope");
-      Await.untilAsserted(() -> assertThat(events.list).hasSize(2));
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(events.list).hasSize(2));
     }
     List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     assertThat(lines.get(0)).matches("GET /topics/ai/feed\\.rss 200 \\d+ \\d+ms");

@@ -4,11 +4,11 @@ import static io.tidings.web.FeedHttp.contentType;
 import static io.tidings.web.FeedHttp.header;
 import static io.tidings.web.FeedHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.tidings.TestServer;
-import io.tidings.testing.Await;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
@@ -82,7 +82,7 @@ class BrowserTest {
 
   private static void open(String path, String cssThatMustAppear) {
     browser.driver.get(server.url(path));
-    Await.untilAsserted(WAIT, () -> assertThat(
+    await().atMost(WAIT).untilAsserted(() -> assertThat(
         browser.driver.findElements(By.cssSelector(cssThatMustAppear))).isNotEmpty());
   }
 
@@ -96,14 +96,14 @@ class BrowserTest {
     assertThat(browser.driver.getTitle()).isEqualTo("Tidings");
     // Dates are shown in the reader's terms by the page's script, the UTC text is the fallback.
     WebElement firstDate = all("ul.items time").get(0);
-    Await.untilAsserted(WAIT, () -> assertThat(firstDate.getText()).doesNotEndWith("UTC"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(firstDate.getText()).doesNotEndWith("UTC"));
     assertThat(firstDate.getAttribute("title")).endsWith("UTC");
     browser.screenshot("home");
 
     WebElement ai = all("ul.facets a").stream().filter(a -> a.getText().equals("AI"))
         .findFirst().orElseThrow();
     ai.click();
-    Await.untilAsserted(WAIT, () -> assertThat(browser.driver.getCurrentUrl())
+    await().atMost(WAIT).untilAsserted(() -> assertThat(browser.driver.getCurrentUrl())
         .isEqualTo(server.url("/topics/ai")));
     open("/topics/ai", "ul.items li");
     int shown = all("ul.items li").size();
@@ -135,7 +135,7 @@ class BrowserTest {
     open("/topics/space", "button.copy");
     WebElement button = all("button.copy").get(0);
     button.click();
-    Await.untilAsserted(WAIT, () -> assertThat(button.getText()).isEqualTo("Copied"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(button.getText()).isEqualTo("Copied"));
   }
 
   @Test
@@ -185,7 +185,7 @@ class BrowserTest {
       browser.screenshot("home-phone");
       browser.prefersDark(true);
       open("/topics/ai", "h1");
-      Await.untilAsserted(WAIT, () -> assertThat(browser.js(
+      await().atMost(WAIT).untilAsserted(() -> assertThat(browser.js(
           "return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(21, 22, 23)"));
       browser.screenshot("topic-ai-dark-phone");
     } finally {

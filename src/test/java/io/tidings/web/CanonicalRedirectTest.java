@@ -3,27 +3,25 @@ package io.tidings.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A feed asked for by any other spelling than its self link's is a 301 to that self link
  * (relative to the path asked for), in every format and for HEAD; following it reaches a 200
  * whose rel="self" is the URL fetched, and a canonical URL is served at once.
  */
+@TidingsServer
 class CanonicalRedirectTest {
   private static final HttpClient NO_FOLLOW = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -31,18 +29,7 @@ class CanonicalRedirectTest {
       "<(?:atom:)?link[^>]*href=\"([^\"]*)\"[^>]*rel=\"self\"|rel=\"self\"[^>]*href=\"([^\"]*)\""
       + "|\"feed_url\":\"([^\"]*)\"");
 
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir.resolve("content")));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static HttpResponse<byte[]> send(String method, String target) throws Exception {
     return NO_FOLLOW.send(HttpRequest.newBuilder(URI.create(server.url(target)))

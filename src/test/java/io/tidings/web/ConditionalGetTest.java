@@ -9,6 +9,7 @@ import static io.tidings.web.FeedHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,35 +17,20 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Conditional GET, compression, HEAD and the fixed headers of feed responses. */
+@TidingsServer
 class ConditionalGetTest {
   private static final Map<String, String> GZIP = Map.of("Accept-Encoding", "gzip");
   private static final Map<String, String> IDENTITY = Map.of();
   private static final String ANCIENT = "Thu, 01 Jan 1970 00:00:00 GMT";
   private static final String FUTURE = "Fri, 01 Jan 2100 00:00:00 GMT";
 
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   private static Map<String, String> with(Map<String, String> base, String name, String value) {
     java.util.Map<String, String> m = new java.util.HashMap<>(base);

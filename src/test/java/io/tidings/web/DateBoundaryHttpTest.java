@@ -18,6 +18,7 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,10 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xml.sax.InputSource;
@@ -39,6 +37,7 @@ import org.xml.sax.InputSource;
  * offset of +18:00 and nanoseconds: every output answers, and every format says the same
  * instant. Dates that no feed can carry are errors of their files, which serve nothing.
  */
+@TidingsServer(settings = "content.hideFuture=false", content = DateBoundaryHttpTest.Dates.class)
 class DateBoundaryHttpTest {
   /** Short id -> the instant every output must show. */
   private static final Map<String, Instant> GOOD = Map.of(
@@ -57,34 +56,28 @@ class DateBoundaryHttpTest {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-  @TempDir
-  static Path dir;
+  @TidingsServer.ContentDir static Path dir;
   static TestServer server;
 
-  @BeforeAll
-  static void start() throws Exception {
-    write(dir, "early.txt", article("early").at("1583-01-01T00:00:00Z").topics("Edge")
-        .provider("Early", "early.example").text());
-    write(dir, "late.txt", article("late").at("9999-12-31T23:59:59Z").topics("Edge").text());
-    String offset = article("offset").at("2023-10-17T16:45:00.123456789+18:00").topics("Edge")
-        .text();
-    write(dir, "offset.txt", offset.substring(0, offset.length() - 4)
-        + "related:\n"
-        + "  - title: Far\n    webUrl: https://other.example/far\n"
-        + "    publishedDateTime: +999999999-12-31T23:59:59Z\n"
-        + "  - title: Near\n    webUrl: https://other.example/near\n"
-        + "    publishedDateTime: 2023-10-20T23:30:00.5-02:00\n"
-        + "---\n");
-    write(dir, "kept.txt", article("kept").at("2020-01-01T00:00:00Z").topics("Edge").text());
-    BAD.forEach((file, date) -> write(dir, file,
-        article(file).at(date).topics("Edge").provider("Bad", "bad.example").text()));
-    server = TestServer.start(dir, Map.of("content.hideFuture", "false"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
+  /** Articles at the edges of the date range, one with related dates, and bad dates. */
+  static final class Dates implements TidingsServer.Content {
+    @Override
+    public void fill(Path dir) {
+      write(dir, "early.txt", article("early").at("1583-01-01T00:00:00Z").topics("Edge")
+          .provider("Early", "early.example").text());
+      write(dir, "late.txt", article("late").at("9999-12-31T23:59:59Z").topics("Edge").text());
+      String offset = article("offset").at("2023-10-17T16:45:00.123456789+18:00").topics("Edge")
+          .text();
+      write(dir, "offset.txt", offset.substring(0, offset.length() - 4)
+          + "related:\n"
+          + "  - title: Far\n    webUrl: https://other.example/far\n"
+          + "    publishedDateTime: +999999999-12-31T23:59:59Z\n"
+          + "  - title: Near\n    webUrl: https://other.example/near\n"
+          + "    publishedDateTime: 2023-10-20T23:30:00.5-02:00\n"
+          + "---\n");
+      write(dir, "kept.txt", article("kept").at("2020-01-01T00:00:00Z").topics("Edge").text());
+      BAD.forEach((file, date) -> write(dir, file,
+          article(file).at(date).topics("Edge").provider("Bad", "bad.example").text()));
     }
   }
 

@@ -1,12 +1,12 @@
 package io.tidings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -195,7 +195,7 @@ class EventsTest {
           watcher.next();
         }
         // It heard no event, yet it holds the newest id (id lines dispatch nothing).
-        Await.until("the quiet client to hold the newest id", Duration.ofSeconds(10),
+        await("the quiet client to hold the newest id").atMost(Duration.ofSeconds(10)).until(
             () -> quiet.lastEventId().equals(watcher.lastEventId()));
         assertThat(quiet.drain()).isEmpty();
         id = quiet.lastEventId();
@@ -266,7 +266,8 @@ class EventsTest {
         assertThat(server.metric("tidings_push_clients_refused_total")).isEqualTo(1.0);
       }
       // The place is free again once the first stream closes.
-      Await.untilAsserted(() -> assertThat(server.metric("tidings_push_clients")).isZero());
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(server.metric("tidings_push_clients")).isZero());
       try (SseClient two = SseClient.connect(clients, server.port(), "/events")) {
         write(dir, "a", "One", "AI");
         assertThat(two.next().type()).isEqualTo("added");
@@ -278,7 +279,7 @@ class EventsTest {
   void idleStreamsGetHeartbeatComments(@TempDir Path dir) throws Exception {
     try (TestServer server = TestServer.start(dir, Map.of("push.heartbeat", "100ms"));
         SseClient sse = SseClient.connect(clients, server.port(), "/events")) {
-      Await.until("three heartbeats", Duration.ofSeconds(10), () -> sse.comments() >= 3);
+      await("three heartbeats").atMost(Duration.ofSeconds(10)).until(() -> sse.comments() >= 3);
       assertThat(sse.drain()).isEmpty();
     }
   }

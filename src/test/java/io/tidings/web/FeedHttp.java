@@ -187,6 +187,7 @@ final class FeedHttp {
 
   /** Waits up to 10 s for the condition; fails naming {@code what} at the deadline. */
   static void await(String what, BooleanSupplier condition) {
-    io.tidings.testing.Await.until(what, io.tidings.testing.Await.DEFAULT, condition);
+    org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(10))
+        .until(condition::getAsBoolean);
   }
 }

@@ -17,40 +17,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
 import io.tidings.article.Article;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Query parameters of feeds against a brute-force reference; canonical form; 400s. */
+@TidingsServer(settings = "feeds.defaultLimit=3")
 class FeedQueryParamsTest {
-  @TempDir
-  static Path dir;
+  @TidingsServer.ContentDir static Path dir;
   static TestServer server;
   static SampleReference ref;
 
   @BeforeAll
-  static void start() throws Exception {
-    FeedHttp.copySample(dir);
+  static void reference() {
     ref = new SampleReference(dir);
-    server = TestServer.start(dir, Map.of("feeds.defaultLimit", "3"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
   }
 
   static Stream<Arguments> filters() {

@@ -13,35 +13,25 @@ import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The feed URLs: scopes, topic and provider keys, unknown keys and formats, content types. */
+@TidingsServer
 class FeedRoutesTest {
-  @TempDir
-  static Path dir;
+  @TidingsServer.ContentDir static Path dir;
   static TestServer server;
   static SampleReference ref;
 
   @BeforeAll
-  static void start() throws Exception {
-    FeedHttp.copySample(dir);
+  static void reference() {
     ref = new SampleReference(dir);
-    server = TestServer.start(dir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @ParameterizedTest

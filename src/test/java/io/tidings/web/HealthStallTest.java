@@ -2,13 +2,14 @@ package io.tidings.web;
 
 import static io.tidings.testing.Articles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,8 @@ class HealthStallTest {
       try {
         Articles.write(dir, "b.txt", article("b").bytes());
         assertThat(entered.await(10, TimeUnit.SECONDS)).as("ingest reached the held task").isTrue();
-        Await.until("/health to turn 503", Await.DEFAULT, () -> status(server) == 503);
+        await("/health to turn 503").atMost(Duration.ofSeconds(10))
+            .until(() -> status(server) == 503);
         HttpResponse<byte[]> stalled = server.get("/health");
         assertThat(new String(stalled.body(), StandardCharsets.UTF_8))
             .startsWith("stalled: the ingest thread's task has made no progress for")
@@ -56,9 +58,10 @@ class HealthStallTest {
       } finally {
         release.countDown();
       }
-      Await.until("/health to turn 200 again", Await.DEFAULT, () -> status(server) == 200);
+      await("/health to turn 200 again").atMost(Duration.ofSeconds(10))
+          .until(() -> status(server) == 200);
       Articles.write(dir, "c.txt", article("c").bytes());
-      Await.until("c to be served", Await.DEFAULT,
+      await("c to be served").atMost(Duration.ofSeconds(10)).until(
           () -> server.verticle().ingest().catalog().current().size() == 3);
     }
   }

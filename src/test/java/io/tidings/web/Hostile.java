@@ -1,6 +1,7 @@
 package io.tidings.web;
 
 import io.tidings.testing.Articles;
+import io.tidings.testing.TidingsServer;
 import java.nio.file.Path;
 
 /** A content directory whose article, topic and provider names are made of markup. */
@@ -14,6 +15,14 @@ final class Hostile {
   static final String EXCERPT = "An <img src=x onerror=window.__pwned=2> excerpt & more";
 
   private Hostile() {}
+
+  /** The hostile article and a plain one, as a {@code @TidingsServer}'s content. */
+  static final class Directory implements TidingsServer.Content {
+    @Override
+    public void fill(Path dir) {
+      content(dir);
+    }
+  }
 
   /** Writes the hostile article and a plain one into {@code dir}; returns dir. */
   static Path content(Path dir) {

@@ -8,19 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -29,22 +26,9 @@ import org.w3c.dom.NodeList;
  * Names made of markup, quotes and ampersands are text everywhere: on every page, in OPML, in
  * the API and on the feeds' XSLT page. (The browser test checks what a reader sees.)
  */
+@TidingsServer(content = Hostile.Directory.class)
 class HostileTextTest {
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(Hostile.content(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   private static void assertShownAsText(String path, List<String> texts) {
     String html = text(ok(server, path));

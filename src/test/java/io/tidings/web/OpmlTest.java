@@ -11,15 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
@@ -27,22 +24,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** {@code /opml}: a valid OPML 2.0 list of every topic's (or provider's) feed. */
+@TidingsServer
 class OpmlTest {
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   /** Outline text to outline, after checking the document's shape. */
   private static Map<String, Element> outlines(String path, String title) {

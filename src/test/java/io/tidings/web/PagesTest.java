@@ -9,44 +9,31 @@ import static io.tidings.web.FeedHttp.json;
 import static io.tidings.web.FeedHttp.ok;
 import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pages for people, over HTTP on the sample: what they list, their feeds, caching. */
+@TidingsServer
 class PagesTest {
   private static final Pattern ALTERNATE = Pattern.compile(
       "<link rel=\"alternate\"\\s+type=\"([^\"]+)\"\\s+title=\"[^\"]*\"\\s+href=\"([^\"]+)\"");
   private static final Pattern ITEM = Pattern.compile("<a class=\"title\" href=\"[^\"]+\">");
 
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static HttpResponse<byte[]> page(TestServer s, String path) {
     HttpResponse<byte[]> r = ok(s, path);
@@ -173,7 +160,7 @@ class PagesTest {
       String before = text(ok(s, "/topics/space"));
       Articles.write(other, "new/fresh.txt", Articles.article("fresh")
           .title("A fresh look at Mars").at("2024-01-02T03:04:05Z").topics("Space").text());
-      Await.untilAsserted(Await.DEFAULT, () -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
         assertThat(text(ok(s, "/"))).contains("A fresh look at Mars", "35 articles");
         assertThat(text(ok(s, "/topics/space"))).contains("A fresh look at Mars")
             .isNotEqualTo(before);

@@ -3,36 +3,23 @@ package io.tidings.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients that ask to upgrade a plain connection to HTTP/2 (the JDK's HttpClient does by
  * default) stay on HTTP/1.1 and get every cached feed whole. With the upgrade accepted, the
  * JDK client hung or failed with a frame error on feeds answered from the cache.
  */
+@TidingsServer
 class PlainHttpVersionTest {
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(TestServer.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   @Test
   void freshDefaultClientsGetCachedFeedsWholeOverHttp11() throws Exception {

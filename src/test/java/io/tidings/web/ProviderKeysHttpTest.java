@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Provider domains that are no host names key their provider by its name (or, with no name,
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answers, with that provider's articles. An internationalised domain and its punycode are
  * one provider.
  */
+@TidingsServer(content = ProviderKeysHttpTest.Providers.class)
 class ProviderKeysHttpTest {
   /** Short id -> {name or null, domain as written}. */
   private static final Map<String, String[]> PROVIDERS = new LinkedHashMap<>();
@@ -48,31 +48,28 @@ class ProviderKeysHttpTest {
     PROVIDERS.put("www-idn", new String[] {null, "www.bücher.example"});
   }
 
-  @TempDir
-  static Path dir;
   static TestServer server;
   static String base;
 
-  @BeforeAll
-  static void start() throws Exception {
-    PROVIDERS.forEach((id, p) -> {
-      String text = article(id).topics("Outlets").text();
-      StringBuilder provider = new StringBuilder("provider:\n");
-      if (p[0] != null) {
-        provider.append("  name: '").append(p[0]).append("'\n");
-      }
-      provider.append("  domain: '").append(p[1].replace("'", "''")).append("'\n");
-      write(dir, id + ".txt", text.substring(0, text.length() - 4) + provider + "---\n");
-    });
-    server = TestServer.start(dir);
-    base = "http://127.0.0.1:" + server.port();
+  /** One article for each provider of PROVIDERS. */
+  static final class Providers implements TidingsServer.Content {
+    @Override
+    public void fill(Path dir) {
+      PROVIDERS.forEach((id, p) -> {
+        String text = article(id).topics("Outlets").text();
+        StringBuilder provider = new StringBuilder("provider:\n");
+        if (p[0] != null) {
+          provider.append("  name: '").append(p[0]).append("'\n");
+        }
+        provider.append("  domain: '").append(p[1].replace("'", "''")).append("'\n");
+        write(dir, id + ".txt", text.substring(0, text.length() - 4) + provider + "---\n");
+      });
+    }
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
+  @BeforeAll
+  static void base() {
+    base = "http://127.0.0.1:" + server.port();
   }
 
   /** An advertised URL must be ours and answer 200; returns the body. */

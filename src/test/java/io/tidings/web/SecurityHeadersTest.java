@@ -3,37 +3,22 @@ package io.tidings.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code X-Content-Type-Options: nosniff} on every answer; on the pages and on the RSS and
  * Atom feeds (which browsers show as pages through the XSLT) a Content-Security-Policy that
  * allows nothing but our own inline blocks, each by its hash, and {@code Referrer-Policy}.
  */
+@TidingsServer
 class SecurityHeadersTest {
-  @TempDir static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(TestServer.copySample(Files.createDirectories(
-        dir.resolve("content"))));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   static final List<String> PAGES = List.of("/", "/topics/ai", "/providers/reuters.com",
       "/topics/not-yet-a-topic");

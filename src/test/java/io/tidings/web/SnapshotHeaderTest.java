@@ -1,13 +1,14 @@
 package io.tidings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
-import io.tidings.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class SnapshotHeaderTest {
       String etag = ai.headers().firstValue("ETag").orElseThrow();
 
       Articles.write(dir, "elsewhere.txt", Articles.text("elsewhere", "Far away", "Gardening"));
-      Await.until("a new snapshot", Await.DEFAULT, () -> {
+      await("a new snapshot").atMost(Duration.ofSeconds(10)).until(() -> {
         try {
           return !version(server).equals(v1);
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
+import io.tidings.testing.TidingsServer;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.util.Map;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * RSS and Atom name the server's XSLT (feeds.stylesheet, on by default) and browsers get
  * them as application/xml, which they apply it to; feed readers see no change.
  */
+@TidingsServer
 class StylesheetTest {
   /** What Chromium sends when it opens a URL. */
   static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,"
@@ -38,21 +38,7 @@ class StylesheetTest {
   static final String FEEDPARSER = "application/atom+xml,application/rdf+xml,"
       + "application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1";
 
-  @TempDir
-  static Path dir;
   static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(FeedHttp.copySample(dir));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"/feed.rss", "/feed.atom", "/topics/ai/feed.rss",
