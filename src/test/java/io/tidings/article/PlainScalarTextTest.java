@@ -44,12 +44,13 @@ class PlainScalarTextTest {
     assertThat(a.category()).isEqualTo(v);
     assertThat(a.type()).isEqualTo(v);
     assertThat(a.provider().name()).isEqualTo(v);
-    assertThat(a.provider().domain()).isEqualTo(v);
+    // A domain is kept only as a host name (Keys.host), made from the text as written.
+    assertThat(a.provider().domain()).isEqualTo(Keys.host(v));
     assertThat(a.topics()).extracting(Topic::name).containsExactly(v, "other");
     assertThat(a.related()).hasSize(1);
     Related r = a.related().get(0);
-    assertThat(List.of(r.title(), r.excerpt(), r.type(), r.provider().name(),
-        r.provider().domain())).containsOnly(v);
+    assertThat(List.of(r.title(), r.excerpt(), r.type(), r.provider().name())).containsOnly(v);
+    assertThat(r.provider().domain()).isEqualTo(Keys.host(v));
   }
 
   /** The same values in flow style and as a bare provider: still as written. */
