@@ -3,7 +3,7 @@ package io.tidings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.config.Config;
-import io.tidings.web.ConnectionGuard;
+import io.tidings.web.server.ConnectionGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
