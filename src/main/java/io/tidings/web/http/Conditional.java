@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
-public final class Conditional {
+final class Conditional {
   /**
    * What a recipient reads: RFC 1123 dates, one- or two-digit day (Tidings writes the
    * IMF-fixdate of Representation, with two).
