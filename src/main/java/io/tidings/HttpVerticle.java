@@ -1,10 +1,10 @@
 package io.tidings;
 
 import io.tidings.config.Config;
-import io.tidings.web.ConnectionGuard;
-import io.tidings.web.EventStreams;
-import io.tidings.web.RequestGate;
 import io.tidings.web.Routes;
+import io.tidings.web.events.EventStreams;
+import io.tidings.web.server.ConnectionGuard;
+import io.tidings.web.server.RequestGate;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;

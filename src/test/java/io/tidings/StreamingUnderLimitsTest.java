@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.config.Config;
 import io.tidings.testing.RawHttp;
-import io.tidings.web.ConnectionGuard;
+import io.tidings.web.server.ConnectionGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

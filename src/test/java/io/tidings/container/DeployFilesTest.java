@@ -207,7 +207,7 @@ class DeployFilesTest {
     java.util.regex.Matcher keepAlive =
         java.util.regex.Pattern.compile("keepalive_timeout (\\d+)s;").matcher(text);
     assertThat(keepAlive.find()).as("keepalive_timeout in seconds").isTrue();
-    long promised = io.tidings.web.ConnectionGuard.advertisedKeepAlive(
+    long promised = io.tidings.web.server.ConnectionGuard.advertisedKeepAlive(
         io.tidings.config.Config.defaults(Path.of("content")).http().limits()
             .keepAliveTimeout());
     assertThat(Long.parseLong(keepAlive.group(1))).isLessThan(promised);

@@ -1,8 +1,8 @@
 package io.tidings.load;
 
-import io.tidings.web.Representation;
 import io.tidings.load.FeedClient.Reply;
 import io.tidings.load.FeedItems.Item;
+import io.tidings.web.http.Representation;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

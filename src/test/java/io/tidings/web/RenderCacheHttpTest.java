@@ -9,8 +9,8 @@ import static io.tidings.web.FeedHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidings.TestServer;
-import io.tidings.web.RepresentationCache.CacheStats;
 import io.tidings.testing.Articles;
+import io.tidings.web.http.RepresentationCache.CacheStats;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -131,18 +131,4 @@ class StylesheetTest {
       }
     }
   }
-
-  @Test
-  void acceptNegotiationTable() {
-    assertThat(Conditional.prefersHtml(BROWSER)).isTrue();
-    assertThat(Conditional.prefersHtml("text/html")).isTrue();
-    assertThat(Conditional.prefersHtml("application/xhtml+xml;q=0.9, application/rss+xml;q=0.5"))
-        .isTrue();
-    assertThat(Conditional.prefersHtml(FEEDPARSER)).isFalse();
-    assertThat(Conditional.prefersHtml(null)).isFalse();
-    assertThat(Conditional.prefersHtml("*/*")).isFalse();
-    assertThat(Conditional.prefersHtml("text/html, application/rss+xml")).isFalse();
-    assertThat(Conditional.prefersHtml("text/html;q=0")).isFalse();
-    assertThat(Conditional.prefersHtml("text/html;q=abc")).isFalse();
-  }
 }

@@ -1,0 +1,110 @@
+package io.tidings.web.http;
+
+import io.tidings.feed.FeedQuery;
+import io.tidings.feed.RenderedFeed;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A feed, page, API answer, OPML list or asset, ready to send as it is: identity and gzip
+ * bodies, strong ETags derived from the bytes (equal bytes, equal tags, on every replica), and
+ * for a feed its Last-Modified and the snapshot it renders. Everything a response needs is made
+ * once here, not on each of the many requests that a cached entry answers.
+ *
+ * @param body the bytes, in a buffer that every response of this entry shares (never written)
+ * @param gzip the bytes gzip-compressed, likewise shared
+ * @param etag the tag of the identity body
+ * @param gzipEtag the tag of the gzip body: another representation of the same entity
+ * @param xmlEtag a feed's tags when served as {@code application/xml} to a browser (its XSLT
+ *     view): another Content-Type, other tags; null for everything but feeds
+ * @param xmlGzipEtag likewise, of the gzip body
+ * @param negotiable whether the Content-Type follows Accept (XML feeds with the stylesheet on)
+ * @param lastModified the newest item's date, or null (pages, empty feeds)
+ * @param lastModifiedHttp the same as an IMF-fixdate, or null
+ * @param snapshot the snapshot version that the bytes are known to render ({@code
+ *     X-Tidings-Snapshot}), or null for what is not a feed
+ * @param query what a feed selects, so that a change can tell whether it touches it; null
+ *     for what is not a feed
+ */
+public record Representation(String contentType, Buffer body, Buffer gzip, String etag,
+    String gzipEtag, String xmlEtag, String xmlGzipEtag, boolean negotiable,
+    Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query) {
+
+  /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  /** A page, API answer, OPML list or asset: no date, no snapshot. */
+  public static Representation of(String contentType, byte[] bytes) {
+    String etag = etagOf(bytes);
+    return new Representation(contentType, Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)),
+        etag, variant(etag, "-gz"), null, null, false, null, null, null, null);
+  }
+
+  /** A rendered feed; {@code negotiable} when a browser gets it as application/xml. */
+  public static Representation of(RenderedFeed feed, boolean negotiable) {
+    byte[] bytes = feed.body();
+    String etag = etagOf(bytes);
+    String gzipEtag = variant(etag, "-gz");
+    Instant updated = feed.updated();
+    return new Representation(feed.format().contentType(), Buffer.buffer(bytes),
+        Buffer.buffer(gzip(bytes)), etag, gzipEtag, variant(etag, "-xml"),
+        variant(gzipEtag, "-xml"), negotiable, updated,
+        updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query());
+  }
+
+  /** The same bytes, vouched for by a later snapshot that renders them identically. */
+  Representation at(String laterSnapshot) {
+    return laterSnapshot.equals(snapshot) ? this
+        : new Representation(contentType, body, gzip, etag, gzipEtag, xmlEtag, xmlGzipEtag,
+            negotiable, lastModified, lastModifiedHttp, laterSnapshot, query);
+  }
+
+  /** Memory the entry holds, for the cache's byte bound. */
+  long weight() {
+    return body.length() + gzip.length() + 128L;
+  }
+
+  /** Whether If-None-Match names one of this entity's tags (weak comparison, or *). */
+  boolean matches(String ifNoneMatch) {
+    return xmlEtag == null ? Conditional.matchesAny(ifNoneMatch, etag, gzipEtag)
+        : Conditional.matchesAny(ifNoneMatch, etag, gzipEtag, xmlEtag, xmlGzipEtag);
+  }
+
+  /** {@code "abc"} and {@code -gz} give {@code "abc-gz"}. */
+  private static String variant(String etag, String suffix) {
+    return etag.substring(0, etag.length() - 1) + suffix + "\"";
+  }
+
+  /** A strong ETag derived from the bytes: equal bytes, equal tags, on every replica. */
+  public static String etagOf(byte[] body) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The bytes gzip-compressed; deterministic (no time or name in the header). */
+  static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
