@@ -3,7 +3,7 @@ package io.tidings.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidings.web.QueryParams;
+import io.tidings.web.http.QueryParams;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;

@@ -1,4 +1,4 @@
-package io.tidings.web;
+package io.tidings.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tidings.web;
+package io.tidings.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
