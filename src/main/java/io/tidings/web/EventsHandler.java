@@ -7,7 +7,6 @@ import io.tidings.feed.FeedRequest;
 import io.tidings.feed.Scope;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.function.BooleanSupplier;
@@ -56,7 +55,7 @@ final class EventsHandler implements Handler<RoutingContext> {
         .putHeader("Access-Control-Allow-Origin", "*")
         // nginx buffers proxied responses unless told not to; events must pass at once.
         .putHeader("X-Accel-Buffering", "no");
-    streams.open(res, filter, new JsonObject().put("feed", feed).encode(),
+    streams.open(res, filter, Json.compact(new Reset(feed)),
         ctx.request().getHeader("Last-Event-ID"), String.valueOf(ctx.request().remoteAddress()));
   }
 
@@ -67,4 +66,7 @@ final class EventsHandler implements Handler<RoutingContext> {
         .putHeader("Cache-Control", "no-store")
         .end(message + "\n");
   }
+
+  /** The payload of a reset event: the feed to refetch. */
+  record Reset(String feed) {}
 }
