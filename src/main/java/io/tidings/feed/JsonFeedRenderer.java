@@ -2,17 +2,16 @@ package io.tidings.feed;
 
 import static io.tidings.feed.XmlText.clean;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidings.article.Article;
-import io.tidings.article.Topic;
 import java.util.List;
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with Jackson; fields in a fixed order. */
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): records through Jackson, fields in component order. */
 final class JsonFeedRenderer implements FeedRenderer {
   /**
    * Characters outside the BMP (emoji) as themselves in UTF-8, like every other character:
@@ -23,24 +22,11 @@ final class JsonFeedRenderer implements FeedRenderer {
 
   @Override
   public byte[] render(FeedMeta meta, List<Article> items) {
-    ObjectNode feed = MAPPER.createObjectNode();
-    feed.put("version", "https://jsonfeed.org/version/1.1");
-    feed.put("title", clean(meta.title()));
-    feed.put("home_page_url", meta.htmlUrl());
-    feed.put("feed_url", meta.selfUrl());
-    feed.put("description", clean(meta.description()));
-    if (!meta.language().isEmpty()) {
-      feed.put("language", meta.language());
-    }
-    if (meta.hub() != null) {
-      ObjectNode hub = feed.putArray("hubs").addObject();
-      hub.put("type", "WebSub");
-      hub.put("url", meta.hub());
-    }
-    ArrayNode list = feed.putArray("items");
-    for (Article a : items) {
-      list.add(item(a));
-    }
+    Feed feed = new Feed("https://jsonfeed.org/version/1.1", clean(meta.title()), meta.htmlUrl(),
+        meta.selfUrl(), clean(meta.description()),
+        meta.language().isEmpty() ? null : meta.language(),
+        meta.hub() == null ? null : List.of(new Hub("WebSub", meta.hub())),
+        items.stream().map(JsonFeedRenderer::item).toList());
     try {
       return MAPPER.writeValueAsBytes(feed);
     } catch (JsonProcessingException e) {
@@ -48,32 +34,26 @@ final class JsonFeedRenderer implements FeedRenderer {
     }
   }
 
-  static ObjectNode item(Article a) {
-    ObjectNode item = MAPPER.createObjectNode();
-    item.put("id", a.id());
-    item.put("url", a.webUrl());
-    item.put("external_url", a.originalUrl() != null ? a.originalUrl() : a.webUrl());
-    item.put("title", clean(a.title()));
-    if (a.excerpt() != null) {
-      item.put("summary", clean(a.excerpt()));
-    }
-    item.put("content_html", ItemHtml.of(a));
-    item.put("date_published", a.publishedAt().toString());
-    if (!a.images().isEmpty()) {
-      item.put("image", a.images().get(0).url());
-    }
-    ArrayNode tags = item.putArray("tags");
-    for (Topic t : a.topics()) {
-      String tag = clean(t.name());
-      if (!tag.isBlank()) {
-        tags.add(tag);
-      }
-    }
-    ObjectNode author = item.putArray("authors").addObject();
-    author.put("name", clean(a.provider().name()));
-    if (a.provider().siteUrl() != null) {
-      author.put("url", a.provider().siteUrl());
-    }
-    return item;
+  static Item item(Article a) {
+    List<String> tags = a.topics().stream().map(t -> clean(t.name()))
+        .filter(tag -> !tag.isBlank()).toList();
+    return new Item(a.id(), a.webUrl(), a.originalUrl() != null ? a.originalUrl() : a.webUrl(),
+        clean(a.title()), a.excerpt() == null ? null : clean(a.excerpt()), ItemHtml.of(a),
+        a.publishedAt().toString(), a.images().isEmpty() ? null : a.images().get(0).url(), tags,
+        List.of(new Author(clean(a.provider().name()), a.provider().siteUrl())));
   }
+
+  /** The feed object; {@code language} and {@code hubs} only when there are some. */
+  record Feed(String version, String title, String home_page_url, String feed_url,
+      String description, @JsonInclude(Include.NON_NULL) String language,
+      @JsonInclude(Include.NON_NULL) List<Hub> hubs, List<Item> items) {}
+
+  record Hub(String type, String url) {}
+
+  /** One item; {@code summary} and {@code image} only when the article has them. */
+  record Item(String id, String url, String external_url, String title,
+      @JsonInclude(Include.NON_NULL) String summary, String content_html, String date_published,
+      @JsonInclude(Include.NON_NULL) String image, List<String> tags, List<Author> authors) {}
+
+  record Author(String name, @JsonInclude(Include.NON_NULL) String url) {}
 }

@@ -1,8 +1,6 @@
 package io.tidings.web.api;
 
 import io.tidings.article.Article;
-import io.tidings.article.Image;
-import io.tidings.article.Topic;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedQuery;
@@ -14,11 +12,8 @@ import io.tidings.web.http.QueryParams;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,7 +65,7 @@ public final class ArticlesApiHandler implements Handler<RoutingContext> {
     int from = offset;
     views.view(ctx.vertx().getOrCreateContext(), s.version(),
             "articles " + base + ' ' + query.key() + ' ' + from, FacetsApiHandler.JSON,
-            () -> json(s, base, query, from).encodePrettily().getBytes(StandardCharsets.UTF_8))
+            () -> Json.pretty(json(s, base, query, from)))
         .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
@@ -88,57 +83,43 @@ public final class ArticlesApiHandler implements Handler<RoutingContext> {
         + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"");
   }
 
-  JsonObject json(Snapshot s, String base, FeedQuery query, int offset) {
+  Page json(Snapshot s, String base, FeedQuery query, int offset) {
     // One more than a page tells whether there is a next one.
     List<Article> found = Selection.run(s, query, offset, query.limit() + 1);
     boolean more = found.size() > query.limit();
-    JsonArray articles = new JsonArray();
-    for (Article a : more ? found.subList(0, query.limit()) : found) {
-      articles.add(article(a, base));
-    }
+    List<Item> articles = (more ? found.subList(0, query.limit()) : found).stream()
+        .map(a -> article(a, base)).toList();
     String canonical = query.canonicalQuery(Scope.ALL, limits);
     String next = more ? base + "/api/articles?" + (canonical.isEmpty() ? "" : canonical + "&")
         + "offset=" + (offset + query.limit()) : null;
-    return new JsonObject()
-        .put("version", s.versionHex())
-        .put("query", canonical)
-        .put("offset", offset)
-        .put("limit", query.limit())
-        .put("articles", articles)
-        .put("next", next);
+    return new Page(s.versionHex(), canonical, offset, query.limit(), articles, next);
   }
 
-  static JsonObject article(Article a, String base) {
-    JsonArray topics = new JsonArray();
-    for (Topic t : a.topics()) {
-      if (!t.key().isEmpty()) {
-        topics.add(new JsonObject().put("key", t.key()).put("name", t.name())
-            .put("url", FeedLinks.page(base, Scope.TOPIC, t.key())));
-      }
-    }
-    JsonArray images = new JsonArray();
-    for (Image i : a.images()) {
-      images.add(new JsonObject().put("url", i.url()).put("width", i.width())
-          .put("height", i.height()));
-    }
+  static Item article(Article a, String base) {
+    List<TopicLink> topics = a.topics().stream().filter(t -> !t.key().isEmpty())
+        .map(t -> new TopicLink(t.key(), t.name(), FeedLinks.page(base, Scope.TOPIC, t.key())))
+        .toList();
+    List<ImageRef> images = a.images().stream()
+        .map(i -> new ImageRef(i.url(), i.width(), i.height())).toList();
     String providerKey = a.provider().key();
-    return new JsonObject()
-        .put("id", a.id())
-        .put("title", a.title())
-        .put("url", a.webUrl())
-        .put("originalUrl", a.originalUrl())
-        .put("published", a.publishedAt().toString())
-        .put("excerpt", a.excerpt())
-        .put("category", a.category())
-        .put("type", a.type())
-        .put("quality", a.quality())
-        .put("provider", new JsonObject()
-            .put("key", providerKey)
-            .put("name", a.provider().name())
-            .put("domain", a.provider().domain())
-            .put("url", providerKey.isEmpty() ? null : FeedLinks.page(base, Scope.PROVIDER,
-                providerKey)))
-        .put("topics", topics)
-        .put("images", images);
+    return new Item(a.id(), a.title(), a.webUrl(), a.originalUrl(),
+        a.publishedAt().toString(), a.excerpt(), a.category(), a.type(), a.quality(),
+        new ProviderLink(providerKey, a.provider().name(), a.provider().domain(),
+            providerKey.isEmpty() ? null : FeedLinks.page(base, Scope.PROVIDER, providerKey)),
+        topics, images);
   }
+
+  /** One page of {@code /api/articles}; {@code next} is null on the last page. */
+  record Page(String version, String query, int offset, int limit, List<Item> articles,
+      String next) {}
+
+  record Item(String id, String title, String url, String originalUrl, String published,
+      String excerpt, String category, String type, Integer quality, ProviderLink provider,
+      List<TopicLink> topics, List<ImageRef> images) {}
+
+  record ProviderLink(String key, String name, String domain, String url) {}
+
+  record TopicLink(String key, String name, String url) {}
+
+  record ImageRef(String url, Integer width, Integer height) {}
 }

@@ -1,5 +1,8 @@
 package io.tidings.web.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedQuery;
@@ -10,12 +13,11 @@ import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.tidings.web.pages.Pages;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -49,38 +51,43 @@ public final class FacetsApiHandler implements Handler<RoutingContext> {
     String base = baseUrl.of(ctx.request());
     views.view(ctx.vertx().getOrCreateContext(), s.version(),
             "api " + base + ' ' + scope.parameter(), JSON,
-            () -> json(s, base).encodePrettily().getBytes(StandardCharsets.UTF_8))
+            () -> Json.pretty(json(s, base)))
         .onSuccess(r -> Responses.send(ctx, r, policy))
         .onFailure(ctx::fail);
   }
 
-  JsonObject json(Snapshot s, String base) {
+  Facets json(Snapshot s, String base) {
     List<Facet> facets = new ArrayList<>(scope.index(s).values());
     if (scope == Scope.PROVIDER) {
       facets.sort(Pages.MOST_ACTIVE);
     }
-    JsonArray list = new JsonArray();
+    List<Entry> list = new ArrayList<>();
     for (Facet f : facets) {
       if (f.key().isEmpty()) {
         continue;
       }
-      JsonObject feeds = new JsonObject();
+      Map<String, String> feeds = new LinkedHashMap<>();
       for (FeedLinks.Link l : FeedLinks.of(base, scope, f.key(), limits)) {
         feeds.put(l.format(), l.url());
       }
-      JsonObject o = new JsonObject()
-          .put("key", f.key())
-          .put("name", f.name());
-      if (scope == Scope.PROVIDER) {
-        o.put("domain", f.articles().get(0).provider().domain());
-      }
-      list.add(o.put("count", f.count())
-          .put("newest", f.newest() == null ? null : f.newest().toString())
-          .put("url", FeedLinks.page(base, scope, f.key()))
-          .put("feeds", feeds));
+      String domain = scope == Scope.PROVIDER ? f.articles().get(0).provider().domain() : null;
+      list.add(new Entry(f.key(), f.name(), domain, f.count(),
+          f.newest() == null ? null : f.newest().toString(),
+          FeedLinks.page(base, scope, f.key()), feeds));
     }
-    return new JsonObject()
-        .put("version", s.versionHex())
-        .put(scope.segment(), list);
+    return new Facets(s.versionHex(), scope.segment(), list);
   }
+
+  /** The answer: the version, then the list under the scope's name ({@code topics}, ...). */
+  record Facets(String version, @JsonIgnore String segment, @JsonIgnore List<Entry> list) {
+    @JsonAnyGetter
+    Map<String, List<Entry>> listed() {
+      return Map.of(segment, list);
+    }
+  }
+
+  /** One topic or provider; {@code domain} is there for providers only. */
+  record Entry(String key, String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String domain, int count, String newest,
+      String url, Map<String, String> feeds) {}
 }

@@ -1,14 +1,13 @@
 package io.tidings.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tidings.article.Printable;
-import io.tidings.catalog.Duplicate;
-import io.tidings.catalog.FileProblem;
 import io.tidings.catalog.Snapshot;
 import io.tidings.ingest.IngestStatus;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** {@code /status}: counts, the watch mode, the last change and every file error, as JSON. */
@@ -31,59 +30,48 @@ public final class StatusHandler implements Handler<RoutingContext> {
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(toJson(snapshot.get(), ingest.get()).encodePrettily());
+        .end(Buffer.buffer(Json.pretty(toJson(snapshot.get(), ingest.get()))));
   }
 
-  JsonObject toJson(Snapshot s, IngestStatus i) {
-    JsonArray errors = new JsonArray();
-    for (FileProblem p : s.problems()) {
-      errors.add(new JsonObject()
-          .put("file", p.error().file())
-          .put("line", p.error().line())
-          .put("column", p.error().column())
-          .put("reason", p.error().reason())
-          .put("stale", p.stale())
-          .put("message", p.error().toString()));
-    }
-    JsonArray duplicates = new JsonArray();
-    for (Duplicate d : s.duplicates()) {
-      // Escaped as errors are (ParseError): a client that prints them prints one line each.
-      duplicates.add(new JsonObject().put("id", Printable.escape(d.id()))
-          .put("served", Printable.escape(d.winner()))
-          .put("ignored", new JsonArray(d.others().stream().map(Printable::escape).toList())));
-    }
-    JsonObject drafts = new JsonObject()
-        .put("hidden", s.hiddenDrafts())
-        .put("shown", includeUnpublished);
-    if (s.hiddenDrafts() > 0) {
-      drafts.put("note", s.hiddenDrafts() + " articles are marked published: false and are not"
-          + " served; set content.includeUnpublished: true (TIDINGS_CONTENT_INCLUDE_UNPUBLISHED=true)"
-          + " to serve them");
-    }
-    return new JsonObject()
-        .put("ready", i.ready())
-        .put("version", s.versionHex())
-        .put("articles", s.size())
-        .put("drafts", drafts)
-        .put("scheduled", new JsonObject()
-            .put("count", s.scheduled().count())
-            .put("next", s.scheduled().next() == null ? null : s.scheduled().next().toString()))
-        .put("topics", s.topics().size())
-        .put("providers", s.providers().size())
-        .put("categories", s.categories().size())
-        .put("filesWithErrors", s.problems().size())
-        .put("staleFiles", s.staleFiles())
-        .put("duplicates", s.duplicates().size())
-        .put("content", new JsonObject()
-            .put("directory", contentDir)
-            .put("missing", i.directoryMissing())
-            .put("files", i.filesSeen())
-            .put("watch", i.watchMode())
-            .put("watchNote", i.watchNote())
-            .put("fileEvents", i.fileEvents())
-            .put("rescans", i.rescans())
-            .put("lastChange", i.lastChange() == null ? null : i.lastChange().toString()))
-        .put("errors", errors)
-        .put("duplicateIds", duplicates);
+  Status toJson(Snapshot s, IngestStatus i) {
+    List<Error> errors = s.problems().stream().map(p -> new Error(p.error().file(),
+        p.error().line(), p.error().column(), p.error().reason(), p.stale(),
+        p.error().toString())).toList();
+    // Escaped as errors are (ParseError): a client that prints them prints one line each.
+    List<DuplicateId> duplicates = s.duplicates().stream().map(d -> new DuplicateId(
+        Printable.escape(d.id()), Printable.escape(d.winner()),
+        d.others().stream().map(Printable::escape).toList())).toList();
+    String note = s.hiddenDrafts() == 0 ? null : s.hiddenDrafts() + " articles are marked"
+        + " published: false and are not served; set content.includeUnpublished: true"
+        + " (TIDINGS_CONTENT_INCLUDE_UNPUBLISHED=true) to serve them";
+    return new Status(i.ready(), s.versionHex(), s.size(),
+        new Drafts(s.hiddenDrafts(), includeUnpublished, note),
+        new Scheduled(s.scheduled().count(), text(s.scheduled().next())),
+        s.topics().size(), s.providers().size(), s.categories().size(), s.problems().size(),
+        s.staleFiles(), s.duplicates().size(),
+        new Content(contentDir, i.directoryMissing(), i.filesSeen(), i.watchMode(),
+            i.watchNote(), i.fileEvents(), i.rescans(), text(i.lastChange())),
+        errors, duplicates);
   }
+
+  private static String text(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  /** The answer of {@code /status}; the schema is in README. */
+  record Status(boolean ready, String version, int articles, Drafts drafts, Scheduled scheduled,
+      int topics, int providers, int categories, int filesWithErrors, long staleFiles,
+      int duplicates, Content content, List<Error> errors, List<DuplicateId> duplicateIds) {}
+
+  /** The note only when drafts are hidden. */
+  record Drafts(int hidden, boolean shown, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
+
+  record Scheduled(int count, String next) {}
+
+  record Content(String directory, boolean missing, long files, String watch, String watchNote,
+      long fileEvents, long rescans, String lastChange) {}
+
+  record Error(String file, int line, int column, String reason, boolean stale, String message) {}
+
+  record DuplicateId(String id, String served, List<String> ignored) {}
 }

@@ -9,7 +9,6 @@ import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.QueryParams;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.function.BooleanSupplier;
@@ -58,7 +57,7 @@ public final class EventsHandler implements Handler<RoutingContext> {
         .putHeader("Access-Control-Allow-Origin", "*")
         // nginx buffers proxied responses unless told not to; events must pass at once.
         .putHeader("X-Accel-Buffering", "no");
-    streams.open(res, filter, new JsonObject().put("feed", feed).encode(),
+    streams.open(res, filter, Json.compact(new Reset(feed)),
         ctx.request().getHeader("Last-Event-ID"), String.valueOf(ctx.request().remoteAddress()));
   }
 
@@ -69,4 +68,7 @@ public final class EventsHandler implements Handler<RoutingContext> {
         .putHeader("Cache-Control", "no-store")
         .end(message + "\n");
   }
+
+  /** The payload of a reset event: the feed to refetch. */
+  record Reset(String feed) {}
 }
