@@ -1,5 +1,6 @@
 package io.tidings.web.api;
 
+import io.tidings.web.http.Json;
 import io.tidings.article.Article;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;

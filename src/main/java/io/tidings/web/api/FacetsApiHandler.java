@@ -1,5 +1,6 @@
 package io.tidings.web.api;
 
+import io.tidings.web.http.Json;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,5 +1,6 @@
 package io.tidings.web.api;
 
+import io.tidings.web.http.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tidings.article.Printable;
 import io.tidings.catalog.Snapshot;

@@ -1,5 +1,6 @@
 package io.tidings.web.events;
 
+import io.tidings.web.http.Json;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;

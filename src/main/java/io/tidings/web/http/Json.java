@@ -1,4 +1,4 @@
-package io.tidings.web;
+package io.tidings.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * two-space indent); text is written as characters, then encoded as UTF-8, so every character,
  * emoji included, is itself in the bytes.
  */
-final class Json {
+public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter());
   private static final ObjectWriter COMPACT = MAPPER.writer();
@@ -21,12 +21,12 @@ final class Json {
   private Json() {}
 
   /** The value as indented UTF-8 JSON: the API's answers. */
-  static byte[] pretty(Object value) {
+  public static byte[] pretty(Object value) {
     return write(PRETTY, value).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The value as one line of JSON: event payloads. */
-  static String compact(Object value) {
+  public static String compact(Object value) {
     return write(COMPACT, value);
   }
 
