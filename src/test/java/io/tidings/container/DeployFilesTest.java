@@ -213,6 +213,150 @@ class DeployFilesTest {
     assertThat(Long.parseLong(keepAlive.group(1))).isLessThan(promised);
   }
 
+  /** The pod spec of every workload (Pod, Deployment, StatefulSet, Job, CronJob...), by key. */
+  private static Map<String, JsonNode> podSpecs(Map<String, JsonNode> all) {
+    Map<String, JsonNode> out = new java.util.TreeMap<>();
+    all.forEach((key, d) -> {
+      JsonNode spec = switch (d.path("kind").asText()) {
+        case "Pod" -> d.path("spec");
+        case "CronJob" -> d.path("spec").path("jobTemplate").path("spec").path("template")
+            .path("spec");
+        default -> d.path("spec").path("template").path("spec");
+      };
+      if (!spec.isMissingNode()) {
+        out.put(key, spec);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void everyPodMeetsTheRestrictedPodSecurityLevel() throws Exception {
+    Map<String, JsonNode> pods = podSpecs(manifests());
+    assertThat(pods).hasSizeGreaterThanOrEqualTo(2);
+    String uid = image().last("USER").args().trim().split(":")[0];
+    pods.forEach((key, spec) -> {
+      assertThat(PodSecurityRules.violations(spec)).as(key).isEmpty();
+      for (JsonNode c : PodSecurityRules.containers(spec)) {
+        assertThat(c.path("image").asText()).as(key + " pins a tag").matches(".+:[^:/]+");
+      }
+      // Tidings writes nothing but /tmp (the JVM's): the rest of its file system is read-only.
+      JsonNode tidings = container(spec, "tidings");
+      assertThat(tidings.path("securityContext").path("readOnlyRootFilesystem").asBoolean())
+          .as(key).isTrue();
+      assertThat(PodSecurityRules.runAsUser(spec, tidings)).as(key + " uid").isEqualTo(uid);
+      for (JsonNode c : PodSecurityRules.containers(spec)) {
+        if (c.path("securityContext").path("readOnlyRootFilesystem").asBoolean()) {
+          String tmp = null;
+          for (JsonNode m : c.path("volumeMounts")) {
+            if (m.path("mountPath").asText().equals("/tmp")) {
+              tmp = m.path("name").asText();
+            }
+          }
+          assertThat(tmp).as(key + " " + c.path("name").asText() + " has a /tmp").isNotNull();
+          String name = tmp;
+          assertThat(volumeNamed(spec, v -> v.path("name").asText().equals(name)
+              && v.has("emptyDir"))).isEqualTo(tmp);
+        }
+      }
+    });
+  }
+
+  @Test
+  void theRestrictedLevelCheckFindsWhatTheAdmissionControllerRejects() throws Exception {
+    JsonNode bad = YAML.readTree("""
+        hostNetwork: true
+        securityContext: {runAsUser: 0}
+        volumes: [{name: h, hostPath: {path: /}}, {name: e, emptyDir: {}}]
+        initContainers: [{name: init}]
+        containers:
+          - name: app
+            ports: [{containerPort: 80, hostPort: 80}]
+            securityContext:
+              privileged: true
+              runAsNonRoot: true
+              allowPrivilegeEscalation: false
+              seccompProfile: {type: Unconfined}
+              capabilities: {drop: [ALL], add: [NET_BIND_SERVICE, SYS_ADMIN]}
+        """);
+    assertThat(PodSecurityRules.violations(bad)).containsExactlyInAnyOrder(
+        "pod: hostNetwork is true",
+        "volume h: type hostPath is not allowed",
+        "pod: runAsUser 0",
+        "container init: allowPrivilegeEscalation is not false",
+        "container init: capabilities do not drop ALL",
+        "container init: runAsNonRoot is not true",
+        "container init: seccompProfile is null, not RuntimeDefault or Localhost",
+        "container app: privileged",
+        "container app: adds capability SYS_ADMIN",
+        "container app: seccompProfile is Unconfined, not RuntimeDefault or Localhost",
+        "container app: hostPort 80");
+  }
+
+  @Test
+  void theAutoscalerAloneSetsTheReplicaCount() throws Exception {
+    Map<String, JsonNode> all = manifests();
+    java.util.Set<String> scaled = new java.util.HashSet<>();
+    all.values().stream().filter(d -> d.path("kind").asText().equals("HorizontalPodAutoscaler"))
+        .forEach(h -> scaled.add(h.path("spec").path("scaleTargetRef").path("kind").asText()
+            + "/" + h.path("spec").path("scaleTargetRef").path("name").asText()));
+    assertThat(scaled).isNotEmpty();
+    all.forEach((key, d) -> {
+      if (!d.path("kind").asText().equals("Deployment")) {
+        return;
+      }
+      JsonNode replicas = d.path("spec").path("replicas");
+      if (scaled.contains("Deployment/" + d.path("metadata").path("name").asText())) {
+        // Every kubectl apply would set it back, undoing the autoscaler.
+        assertThat(replicas.isMissingNode()).as(key + " has replicas: " + replicas).isTrue();
+      } else {
+        assertThat(replicas.asInt(1)).as(key + ": more than one replica").isGreaterThan(1);
+      }
+    });
+  }
+
+  @Test
+  void replicasSpreadOverNodes() throws Exception {
+    Map<String, JsonNode> all = manifests();
+    all.forEach((key, d) -> {
+      if (!d.path("kind").asText().equals("Deployment")) {
+        return;
+      }
+      JsonNode template = d.path("spec").path("template");
+      JsonNode labels = template.path("metadata").path("labels");
+      List<String> keys = new ArrayList<>();
+      for (JsonNode t : template.path("spec").path("topologySpreadConstraints")) {
+        assertThat(t.path("labelSelector").path("matchLabels")).as(key).isEqualTo(labels);
+        assertThat(t.path("maxSkew").asInt()).isEqualTo(1);
+        keys.add(t.path("topologyKey").asText());
+      }
+      JsonNode anti = template.path("spec").path("affinity").path("podAntiAffinity");
+      assertThat(keys.contains("kubernetes.io/hostname") || !anti.isMissingNode())
+          .as(key + " spreads its pods over nodes").isTrue();
+    });
+  }
+
+  @Test
+  void everyImageOfTidingsCarriesThePomVersion() throws Exception {
+    var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(Path.of("pom.xml").toFile()).getDocumentElement();
+    String version = null;
+    for (var n = pom.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n.getNodeName().equals("version")) {
+        version = n.getTextContent().trim();
+      }
+    }
+    assertThat(version).isNotBlank();
+    String tag = "tidings:" + version;
+    List<String> images = new ArrayList<>();
+    podSpecs(manifests()).forEach((key, spec) -> images.add(container(spec, "tidings")
+        .path("image").asText()));
+    images.add(YAML.readTree(DEPLOY.resolve("compose.yaml").toFile()).path("services")
+        .path("tidings").path("image").asText());
+    assertThat(images).hasSizeGreaterThanOrEqualTo(3).allSatisfy(
+        i -> assertThat(i).isEqualTo(tag));
+  }
+
   private static JsonNode container(JsonNode podSpec, String name) {
     for (JsonNode c : podSpec.path("containers")) {
       if (c.path("name").asText().equals(name)) {
