@@ -15,12 +15,15 @@ import io.tidings.web.api.StatusHandler;
 import io.tidings.web.events.EventStreams;
 import io.tidings.web.events.EventsHandler;
 import io.tidings.web.feeds.AssetHandler;
+import io.tidings.web.feeds.FeedAliases;
 import io.tidings.web.feeds.FeedHandler;
 import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
 import io.tidings.web.http.RepresentationCache;
+import io.tidings.web.http.Responses;
 import io.tidings.web.pages.PageHandler;
 import io.tidings.web.pages.Pages;
+import io.tidings.web.pages.SiteFileHandler;
 import io.tidings.web.server.AccessLog;
 import io.tidings.web.server.CommonHeaders;
 import io.tidings.web.server.StartingGate;
@@ -83,6 +86,16 @@ public final class Routes {
         new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
+
+    for (String alias : FeedAliases.TARGETS.keySet().stream().sorted().toList()) {
+      get(router, alias, new FeedAliases(alias, cacheControl));
+    }
+    get(router, "/favicon.ico", new AssetHandler("assets/favicon.ico", "image/x-icon",
+        new Responses.Policy("public, max-age=604800", false)));
+    get(router, "/robots.txt", new SiteFileHandler(snapshot, views, baseUrl, cacheControl,
+        SiteFileHandler.Kind.ROBOTS));
+    get(router, "/sitemap.xml", new SiteFileHandler(snapshot, views, baseUrl, cacheControl,
+        SiteFileHandler.Kind.SITEMAP));
 
     get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.ALL));
     get(router, "/topics/:key",

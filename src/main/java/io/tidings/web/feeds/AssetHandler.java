@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * One file shipped in the jar (the feeds' XSLT), read once at start-up and served with an
+ * One file shipped in the jar (the feeds' XSLT, the favicon), read once at start-up and served with an
  * ETag of its bytes, the same on every replica.
  */
 public final class AssetHandler implements Handler<RoutingContext> {
@@ -17,14 +17,21 @@ public final class AssetHandler implements Handler<RoutingContext> {
       new Responses.Policy("public, max-age=3600", true);
 
   private final Representation asset;
+  private final Responses.Policy policy;
 
   public AssetHandler(String resource, String contentType) {
+    this(resource, contentType, POLICY);
+  }
+
+  /** An asset with its own caching, e.g. the favicon's long max-age. */
+  public AssetHandler(String resource, String contentType, Responses.Policy policy) {
     this.asset = Representation.of(contentType, read(resource));
+    this.policy = policy;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    Responses.send(ctx, asset, POLICY);
+    Responses.send(ctx, asset, policy);
   }
 
   private static byte[] read(String resource) {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * pages and the feeds that it renders through the XSLT. Nothing is allowed but the inline
  * style and script blocks that we ship, each by the SHA-256 of its text, computed at start-up
  * from the very templates that are rendered, so the policy cannot drift from them. The
- * stylesheet of a feed is loaded from the server's own origin ({@code script-src 'self'}:
- * browsers treat XSLT as script).
+ * favicon ({@code /favicon.ico}, which browsers fetch for a page) is an image of the same
+ * origin ({@code img-src 'self'} on the pages). The stylesheet of a feed is loaded from the
+ * server's own origin ({@code script-src 'self'}: browsers treat XSLT as script).
  */
 public final class SecurityPolicy {
   static final String REFERRER_POLICY = "no-referrer";
@@ -28,7 +29,8 @@ public final class SecurityPolicy {
       "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   /** For the HTML pages (templates/parts.html holds every inline block). */
-  static final String PAGE = COMMON + "; style-src " + hashes("templates/parts.html", "style")
+  static final String PAGE = COMMON + "; img-src 'self'; style-src "
+      + hashes("templates/parts.html", "style")
       + "; script-src " + hashes("templates/parts.html", "script");
 
   /** For RSS and Atom, shown by browsers through /assets/feed.xsl. */

@@ -67,6 +67,9 @@ public final class Pages {
     v.put("name", f == null ? asWritten : f.name());
     v.put("count", f == null ? 0 : f.count());
     v.put("updated", f == null ? null : PageModel.When.of(f.newest()));
+    Facet near = f == null ? Suggestion.nearest(scope.index(s), key) : null;
+    v.put("suggestion", near == null ? null
+        : new PageModel.Link(near.name(), FeedLinks.page(base, scope, near.key())));
     v.put("items", items(latest(s, scope, key, limits.defaultLimit()), base));
     return templates.render("facet", v);
   }
