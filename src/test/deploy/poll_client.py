@@ -130,7 +130,12 @@ def hostile(nginx, replica):
     paths = ["/feed.rss", "/feed.atom", "/feed.json", "/topics/ai/feed.rss", "/", "/opml",
              "/api/articles", "/api/topics"]
     for n, path in enumerate(paths):
-        cold = path + "?poison=%d%d" % (os.getpid(), n)
+        # A URL nobody asked for yet. Feeds answer a non-canonical query with a 301 to the
+        # canonical one, so theirs is a canonical query of its own (a limit no step uses).
+        if "feed." in path:
+            cold = path + "?limit=%d" % (401 + n)
+        else:
+            cold = path + "?poison=%d%d" % (os.getpid(), n)
         for attack in attacks:
             status, _, body, _ = fetch(nginx, cold, attack)
             if b"evil" in body and status == 200:
