@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real process with TIDINGS_LOG_FORMAT=json and the access log on: every line it prints,
- * from start-up to exit, is one JSON object, and the events an operator looks for are there.
+ * from start-up to exit, is one JSON object in Elastic Common Schema fields, and the events an
+ * operator looks for are there, the access log's with its http fields.
  */
 class JsonLogsTest {
   private final ObjectMapper json = new ObjectMapper();
@@ -48,19 +50,33 @@ class JsonLogsTest {
       for (String line : server.lines()) {
         JsonNode event = json.readTree(line);
         assertThat(event.isObject()).as(line).isTrue();
-        assertThat(event.path("timestamp").isNumber()).as(line).isTrue();
-        assertThat(event.path("level").asText()).as(line).isIn("ERROR", "WARN", "INFO", "DEBUG");
-        assertThat(event.path("loggerName").asText()).as(line).isNotEmpty();
-        assertThat(event.has("formattedMessage")).as(line).isTrue();
+        assertThat(Instant.parse(event.path("@timestamp").asText())).as(line).isNotNull();
+        assertThat(event.path("log.level").asText()).as(line)
+            .isIn("ERROR", "WARN", "INFO", "DEBUG");
+        assertThat(event.path("log.logger").asText()).as(line).isNotEmpty();
+        assertThat(event.path("process.thread.name").asText()).as(line).isNotEmpty();
+        assertThat(event.path("ecs.version").asText()).as(line).isNotEmpty();
+        assertThat(event.has("message")).as(line).isTrue();
         events.add(event);
       }
       assertThat(events).anySatisfy(e -> {
-        assertThat(e.path("level").asText()).isEqualTo("WARN");
-        assertThat(e.path("formattedMessage").asText()).startsWith("broken.txt:");
+        assertThat(e.path("log.level").asText()).isEqualTo("WARN");
+        assertThat(e.path("message").asText()).startsWith("broken.txt:");
+      });
+      assertThat(events).anySatisfy(e -> {
+        assertThat(e.path("log.logger").asText()).isEqualTo("io.tidings.access");
+        assertThat(e.path("http.request.method").asText()).isEqualTo("GET");
+        assertThat(e.path("url.path").asText()).isEqualTo("/feed.json");
+        assertThat(e.path("http.route").asText()).isEqualTo("/feed.{format}");
+        assertThat(e.path("http.response.status_code").asInt()).isEqualTo(200);
+        assertThat(e.path("http.response.body.bytes").asLong())
+            .isEqualTo(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(e.path("event.duration").isIntegralNumber()).isTrue();
+        assertThat(e.path("event.duration").asLong()).isPositive();
       });
       assertThat(events).anySatisfy(e ->
-          assertThat(e.path("formattedMessage").asText()).startsWith("SIGTERM: stopping"));
-      assertThat(events.get(events.size() - 1).path("formattedMessage").asText()).isEqualTo("stopped");
+          assertThat(e.path("message").asText()).startsWith("SIGTERM: stopping"));
+      assertThat(events.get(events.size() - 1).path("message").asText()).isEqualTo("stopped");
       assertThat(String.join("\n", server.lines())).doesNotContain("never-logged", "q=good");
     }
   }
@@ -74,8 +90,8 @@ class JsonLogsTest {
       } catch (java.io.IOException e) {
         throw new AssertionError("not JSON: " + line, e);
       }
-      if (event.path("loggerName").asText().equals(logger)) {
-        out.add(event.path("formattedMessage").asText());
+      if (event.path("log.logger").asText().equals(logger)) {
+        out.add(event.path("message").asText());
       }
     }
     return out;

@@ -13,33 +13,47 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
 /**
  * The shipped logback.xml in both formats, in a logger context of its own: JSON is one object
- * a line whatever the message holds, with the exception as a field; human is one line a event.
+ * a line in Elastic Common Schema fields whatever the message holds, the exception as
+ * error.* fields; human is one line a event.
  */
 class LogFormatTest {
   private static final String TRICKY = "file \"a.txt\":3: reason with \\ and\nnewline, 人工智能"
       + " and ESC\u001b[2J,\u2028LS,\u0085NEL";
+  private static final long WHEN = Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli();
 
   @Test
-  void jsonIsOneObjectPerLineWithTheExceptionAsAField() throws Exception {
+  void jsonIsOneEcsObjectPerLineWithTheExceptionAsFields() throws Exception {
     List<String> lines = logWith("json");
     assertThat(lines).hasSize(2);
+    assertThat(String.join("\n", lines)).doesNotContain("\u2028", "\u0085");
     ObjectMapper json = new ObjectMapper();
     JsonNode warn = json.readTree(lines.get(0));
-    assertThat(warn.path("level").asText()).isEqualTo("WARN");
-    assertThat(warn.path("loggerName").asText()).isEqualTo("io.tidings.test");
-    assertThat(warn.path("formattedMessage").asText()).isEqualTo(TRICKY);
-    assertThat(warn.path("timestamp").isNumber()).isTrue();
+    assertThat(Instant.parse(warn.path("@timestamp").asText()))
+        .isEqualTo(Instant.ofEpochMilli(WHEN));
+    assertThat(warn.path("@timestamp").asText()).isEqualTo("2026-01-02T03:04:05.678Z");
+    assertThat(warn.path("log.level").asText()).isEqualTo("WARN");
+    assertThat(warn.path("log.logger").asText()).isEqualTo("io.tidings.test");
+    assertThat(warn.path("message").asText()).isEqualTo(TRICKY);
+    assertThat(warn.path("process.thread.name").asText()).isEqualTo("worker-7");
+    assertThat(warn.path("ecs.version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(warn.has("error.type")).isFalse();
+    assertThat(warn.has("timestamp") || warn.has("formattedMessage") || warn.has("loggerName"))
+        .isFalse();
     JsonNode error = json.readTree(lines.get(1));
-    assertThat(error.path("level").asText()).isEqualTo("ERROR");
-    assertThat(error.path("throwable").path("className").asText())
-        .isEqualTo("java.lang.IllegalStateException");
-    assertThat(error.path("throwable").path("message").asText()).isEqualTo("boom");
+    assertThat(error.path("log.level").asText()).isEqualTo("ERROR");
+    assertThat(error.path("message").asText()).isEqualTo("failed");
+    assertThat(error.path("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.path("error.message").asText()).isEqualTo("boom");
+    assertThat(error.path("error.stack_trace").asText())
+        .startsWith("java.lang.IllegalStateException: boom")
+        .contains("at io.tidings.LogFormatTest.logWith");
   }
 
   @Test
@@ -67,9 +81,12 @@ class LogFormatTest {
     // what surefire reads from this JVM.
     root.detachAppender("STDOUT");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.WARN,
+    LoggingEvent warn = new LoggingEvent(Logger.class.getName(), log, Level.WARN,
         "file \"{}\":3: reason with \\ and\nnewline, 人工智能 and ESC\u001b[2J,\u2028LS,\u0085NEL",
-        null, new Object[] {"a.txt"})));
+        null, new Object[] {"a.txt"});
+    warn.setTimeStamp(WHEN);
+    warn.setThreadName("worker-7");
+    out.write(encoder.encode(warn));
     out.write(encoder.encode(new LoggingEvent(Logger.class.getName(), log, Level.ERROR,
         "failed", new IllegalStateException("boom"), null)));
     return out.toString(StandardCharsets.UTF_8).lines().toList();

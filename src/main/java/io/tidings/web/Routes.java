@@ -112,26 +112,28 @@ public final class Routes {
         new ArticlesApiHandler(snapshot, views, baseUrl, limits, cacheControl));
 
     if (events != null) {
-      router.get("/events").handler(new EventsHandler(events, baseUrl, limits,
+      router.get("/events").handler(AccessLog.route("/events")).handler(new EventsHandler(events, baseUrl, limits,
           sources.stopping()));
     }
-    router.get("/health").handler(new HealthHandler(sources.ingest(), sources.stopping()));
-    router.get("/status").handler(new StatusHandler(sources.snapshot(), sources.ingest(),
+    router.get("/health").handler(AccessLog.route("/health")).handler(new HealthHandler(sources.ingest(), sources.stopping()));
+    router.get("/status").handler(AccessLog.route("/status")).handler(new StatusHandler(sources.snapshot(), sources.ingest(),
         config.content().includeUnpublished(), config.content().dir().toAbsolutePath().toString()));
     if (sources.metrics() != null) {
-      router.get("/metrics").handler(sources.metrics());
+      router.get("/metrics").handler(AccessLog.route("/metrics")).handler(sources.metrics());
     }
     Errors.install(router);
     return router;
   }
 
   private static void get(Router router, String path, Handler<RoutingContext> handler) {
-    router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
+    router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(AccessLog.route(path)).handler(handler);
   }
 
   /** A feed route; {@code template} names it in metrics (the route label), not the raw path. */
   private static void feed(Router router, String template, String regex, FeedHandler handler) {
     router.routeWithRegex(regex).setName(template)
-        .method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handler);
+        .method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(AccessLog.route(template)).handler(handler);
   }
 }

@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidings.EcsJsonEncoder;
 import io.tidings.TestServer;
 import io.tidings.testing.Articles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The access log: off by default; on, one line per request without query or headers. */
+/**
+ * The access log: off by default; on, one line per request without query or headers, and in
+ * JSON the request as Elastic Common Schema fields.
+ */
 class AccessLogTest {
   private final Logger access = (Logger) LoggerFactory.getLogger("io.tidings.access");
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
@@ -61,5 +69,44 @@ class AccessLogTest {
     assertThat(lines.get(0)).contains(" 200 " + bytes + " ");
     assertThat(lines.get(1)).matches("GET /nope 404 \\d+ \\d+ms");
     assertThat(String.join("\n", lines)).doesNotContain("secretword", "token-that", "Bearer");
+  }
+
+  @Test
+  void jsonHasTheRequestAsEcsFields(@TempDir Path dir) throws Exception {
+    Articles.write(dir, "a.txt", Articles.text("a", "A", "AI"));
+    int bytes;
+    try (TestServer server = TestServer.start(dir, Map.of("http.accessLog", "true"))) {
+      bytes = server.get("/topics/ai/feed.rss?limit=5&q=secretword").body().length;
+      server.get("/topics/ai");
+      server.get("/nope?q=secretword");
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(events.list).hasSize(3));
+    }
+    ObjectMapper json = new ObjectMapper();
+    EcsJsonEncoder encoder = new EcsJsonEncoder();
+    List<JsonNode> lines = new ArrayList<>();
+    for (ILoggingEvent event : events.list) {
+      String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+      assertThat(line).endsWith("\n").doesNotContain("secretword");
+      assertThat(line.strip()).doesNotContain("\n");
+      lines.add(json.readTree(line));
+    }
+    JsonNode feed = lines.get(0);
+    assertThat(feed.path("log.logger").asText()).isEqualTo("io.tidings.access");
+    assertThat(feed.path("message").asText())
+        .matches("GET /topics/ai/feed\\.rss 200 \\d+ \\d+ms");
+    assertThat(feed.path("http.request.method").asText()).isEqualTo("GET");
+    assertThat(feed.path("url.path").asText()).isEqualTo("/topics/ai/feed.rss");
+    assertThat(feed.path("http.route").asText()).isEqualTo("/topics/{topic}/feed.{format}");
+    assertThat(feed.path("http.response.status_code").isInt()).isTrue();
+    assertThat(feed.path("http.response.status_code").asInt()).isEqualTo(200);
+    assertThat(feed.path("http.response.body.bytes").asLong()).isEqualTo(bytes);
+    assertThat(feed.path("event.duration").isIntegralNumber()).isTrue();
+    assertThat(feed.path("event.duration").asLong()).isPositive();
+    assertThat(lines.get(1).path("http.route").asText()).isEqualTo("/topics/:key");
+    JsonNode miss = lines.get(2);
+    assertThat(miss.path("url.path").asText()).isEqualTo("/nope");
+    assertThat(miss.path("http.response.status_code").asInt()).isEqualTo(404);
+    assertThat(miss.has("http.route")).isFalse();
   }
 }
