@@ -81,6 +81,7 @@ public final class TidingsVerticle extends VerticleBase {
     metrics.bindCatalog(catalog::current);
     metrics.bindIngest(ingest::status);
     metrics.bindRenderCache(cache::stats);
+    cache.onFeedRendered(metrics::feedRendered);
     Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds, cache,
         stopping::get, metrics.scrapeHandler());
     int loops = config.http().effectiveEventLoops();

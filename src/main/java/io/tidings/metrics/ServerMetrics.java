@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -38,12 +39,25 @@ import java.util.function.ToDoubleFunction;
 public final class ServerMetrics {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry = newRegistry();
   private final List<Object> sources = new CopyOnWriteArrayList<>();
   private final Timer snapshotBuild = Timer.builder("tidings.snapshot.build")
       .description("Time to build a snapshot from the last one and a batch of file changes")
       .register(registry);
+  private final Timer feedRender = Timer.builder("tidings.feed.render")
+      .description("Time to render a feed that the render cache did not hold")
+      .register(registry);
+
+  // The filters come first: a meter registered before them would keep its unfiltered shape.
+  private static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config()
+        .meterFilter(MetricConventions.baseUnitsOnly())
+        .meterFilter(MetricConventions.statusClass())
+        .meterFilter(MetricConventions.buckets());
+    ProcessMetrics.bind(registry);
+    return registry;
+  }
 
   /**
    * A Vert.x that reports its HTTP server to this registry. Each instance gets a registry name
@@ -77,6 +91,11 @@ public final class ServerMetrics {
   /** Records one snapshot build (see {@code Ingest#onSnapshotBuilt}). */
   public void snapshotBuilt(Duration took) {
     snapshotBuild.record(took);
+  }
+
+  /** Records one feed render (see {@code RepresentationCache#onFeedRendered}). */
+  public void feedRendered(long nanos) {
+    feedRender.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The catalog's size, read from the current snapshot on each scrape. */

@@ -98,9 +98,9 @@ public final class Routes {
         SiteFileHandler.Kind.SITEMAP));
 
     get(router, "/", new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.ALL));
-    get(router, "/topics/:key",
+    page(router, "/topics/:key", "/topics/{topic}",
         new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.TOPIC));
-    get(router, "/providers/:key",
+    page(router, "/providers/:key", "/providers/{provider}",
         new PageHandler(snapshot, pages, views, baseUrl, cacheControl, Scope.PROVIDER));
     get(router, "/opml", new OpmlHandler(snapshot, views, baseUrl, config.feeds().title(),
         limits, cacheControl));
@@ -128,6 +128,16 @@ public final class Routes {
   private static void get(Router router, String path, Handler<RoutingContext> handler) {
     router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(AccessLog.route(path)).handler(handler);
+  }
+
+  /**
+   * A route with a path parameter; {@code template} names it in metrics in the style of the
+   * feed routes ({@code /topics/{topic}}), not Vert.x's {@code /topics/:key}.
+   */
+  private static void page(Router router, String path, String template,
+      Handler<RoutingContext> handler) {
+    router.route(path).setName(template).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(handler);
   }
 
   /** A feed route; {@code template} names it in metrics (the route label), not the raw path. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,7 @@ public final class RepresentationCache {
   private final LongAdder misses = new LongAdder();
   private final LongAdder evictions = new LongAdder();
   private final LongAdder renders = new LongAdder();
+  private volatile LongConsumer renderTimes = nanos -> {};
 
   /**
    * @param maxEntries feeds kept at most ({@code feeds.cacheEntries}); 0 keeps none
@@ -116,9 +118,19 @@ public final class RepresentationCache {
     return Future.fromCompletionStage(made, context);
   }
 
+  /** {@code times} hears how long each feed render took, in nanoseconds (on the render pool). */
+  public void onFeedRendered(LongConsumer times) {
+    renderTimes = times;
+  }
+
   private Representation count(Supplier<Representation> render) {
     renders.increment();
-    return render.get();
+    long start = System.nanoTime();
+    try {
+      return render.get();
+    } finally {
+      renderTimes.accept(System.nanoTime() - start);
+    }
   }
 
   /** Call with every new snapshot (the catalog's announcement). */
