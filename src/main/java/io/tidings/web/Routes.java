@@ -131,13 +131,13 @@ public final class Routes {
   }
 
   /**
-   * A route with a path parameter; {@code template} names it in metrics in the style of the
-   * feed routes ({@code /topics/{topic}}), not Vert.x's {@code /topics/:key}.
+   * A route with a path parameter; {@code template} names it in metrics and the access log in
+   * the style of the feed routes ({@code /topics/{topic}}), not Vert.x's {@code /topics/:key}.
    */
   private static void page(Router router, String path, String template,
       Handler<RoutingContext> handler) {
     router.route(path).setName(template).method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(handler);
+        .handler(AccessLog.route(template)).handler(handler);
   }
 
   /** A feed route; {@code template} names it in metrics (the route label), not the raw path. */

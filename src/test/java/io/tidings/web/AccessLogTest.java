@@ -103,7 +103,7 @@ class AccessLogTest {
     assertThat(feed.path("http.response.body.bytes").asLong()).isEqualTo(bytes);
     assertThat(feed.path("event.duration").isIntegralNumber()).isTrue();
     assertThat(feed.path("event.duration").asLong()).isPositive();
-    assertThat(lines.get(1).path("http.route").asText()).isEqualTo("/topics/:key");
+    assertThat(lines.get(1).path("http.route").asText()).isEqualTo("/topics/{topic}");
     JsonNode miss = lines.get(2);
     assertThat(miss.path("url.path").asText()).isEqualTo("/nope");
     assertThat(miss.path("http.response.status_code").asInt()).isEqualTo(404);
