@@ -9,11 +9,10 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.article.ArticleParser;
+import io.tidings.testing.StandardStreams;
 import io.tidings.testing.Articles;
 import io.tidings.testing.SecuredErrorCases;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,20 +121,10 @@ class ErrorMessagesEverywhereTest {
 
   @Test
   void checkPrintsOneLinePerErrorAndNoSecret() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    int exit;
-    try {
-      PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-      System.setOut(capture);
-      System.setErr(capture);
-      exit = Main.run(new String[] {"check", content.toString()});
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    String printed = out.toString(StandardCharsets.UTF_8);
+    StandardStreams.Run run =
+        StandardStreams.both(() -> Main.run(new String[] {"check", content.toString()}));
+    int exit = run.exit();
+    String printed = run.printed();
     assertThat(exit).isEqualTo(1);
     assertThat(printed).doesNotContain("QZX").doesNotContain("SECRET");
     List<String> lines = Arrays.asList(printed.split("\n", -1));

@@ -10,12 +10,11 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidings.testing.StandardStreams;
 import io.tidings.testing.Articles;
 import io.tidings.testing.RawHttp;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -346,20 +345,10 @@ class NoLeakTest {
     assertThat(fetched).isGreaterThan(300);
 
     // check over the same directory: stdout and stderr.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    int exit;
-    try {
-      PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-      System.setOut(capture);
-      System.setErr(capture);
-      exit = Main.run(new String[] {"check", content.toString()});
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    String checked = out.toString(StandardCharsets.UTF_8);
+    StandardStreams.Run run =
+        StandardStreams.both(() -> Main.run(new String[] {"check", content.toString()}));
+    int exit = run.exit();
+    String checked = run.printed();
     assertThat(exit).isEqualTo(1);
     assertThat(checked).contains("broken/probe-" + shapes().size() + ".txt:");
     assertClean("check output", checked);

@@ -32,11 +32,6 @@ class IngestBadFilesTest {
     }
   }
 
-  private FileProblem awaitProblem(String file) {
-    await("a problem with " + file).atMost(Duration.ofSeconds(10))
-        .until(() -> h.problem(file) != null);
-    return h.problem(file);
-  }
 
   @BothModes
   void aHalfWrittenFileIsParsedOnceItIsComplete(String mode) {
@@ -45,7 +40,7 @@ class IngestBadFilesTest {
     String half = full.substring(0, full.lastIndexOf("---"));
 
     h.write("a.txt", half);
-    assertThat(awaitProblem("a.txt").error().reason()).contains("no closing '---'");
+    assertThat(h.awaitProblem("a.txt").error().reason()).contains("no closing '---'");
     assertThat(h.ids()).isEmpty();
 
     h.write("a.txt", full);
@@ -82,7 +77,7 @@ class IngestBadFilesTest {
     System.arraycopy(head, 0, big, 0, head.length);
     h.write("big.txt", big);
 
-    FileProblem p = awaitProblem("big.txt");
+    FileProblem p = h.awaitProblem("big.txt");
     assertThat(p.error().reason()).contains("over the limit of 1,048,576 bytes")
         .contains("content.maxFileSize");
     assertThat(p.stale()).isFalse();
@@ -98,7 +93,7 @@ class IngestBadFilesTest {
     byte[] latin1 = article("latin").title("Caf\u00e9").text().getBytes(StandardCharsets.ISO_8859_1);
     h.write("latin.txt", latin1);
 
-    FileProblem p = awaitProblem("latin.txt");
+    FileProblem p = h.awaitProblem("latin.txt");
     assertThat(p.error().reason()).contains("not valid UTF-8");
     assertThat(p.error().line()).isEqualTo(2);
     assertThat(h.ids()).containsExactly("ok");
@@ -114,7 +109,7 @@ class IngestBadFilesTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     h.start();
 
-    assertThat(awaitProblem("locked.txt").error().reason()).contains("permission denied");
+    assertThat(h.awaitProblem("locked.txt").error().reason()).contains("permission denied");
     assertThat(h.ids()).containsExactly("ok");
   }
 
@@ -131,7 +126,7 @@ class IngestBadFilesTest {
     Files.createSymbolicLink(h.root.resolve("denied.txt"), writeOnly);
     h.start();
 
-    FileProblem p = awaitProblem("denied.txt");
+    FileProblem p = h.awaitProblem("denied.txt");
     assertThat(p.error().reason()).contains("permission denied");
     assertThat(p.error().file()).isEqualTo("denied.txt");
     assertThat(h.ids()).containsExactly("ok");

@@ -113,6 +113,13 @@ final class IngestHarness implements AutoCloseable {
         .filter(f -> !f.startsWith("sync-")).toList();
   }
 
+  /** The problem reported for {@code file}, once there is one (within 10 s). */
+  FileProblem awaitProblem(String file) {
+    org.awaitility.Awaitility.await("a problem with " + file)
+        .atMost(java.time.Duration.ofSeconds(10)).until(() -> problem(file) != null);
+    return problem(file);
+  }
+
   FileProblem problem(String file) {
     return current().problems().stream().filter(p -> p.error().file().equals(file)).findFirst()
         .orElse(null);

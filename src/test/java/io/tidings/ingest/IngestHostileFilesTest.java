@@ -35,11 +35,6 @@ class IngestHostileFilesTest {
     }
   }
 
-  private FileProblem awaitProblem(String file) {
-    await("a problem with " + file).atMost(Duration.ofSeconds(10))
-        .until(() -> h.problem(file) != null);
-    return h.problem(file);
-  }
 
   @BothModes
   void aFileOf150000TopicsIsAnErrorAndIngestGoesOn(String mode) {
@@ -61,7 +56,7 @@ class IngestHostileFilesTest {
 
     await("the file written after it to be served").atMost(PROMPTLY).until(
         () -> h.article("new") != null);
-    FileProblem p = awaitProblem("many.txt");
+    FileProblem p = h.awaitProblem("many.txt");
     assertThat(p.error().reason())
         .isEqualTo("topics has 150,000 entries, over the limit of 100 a file may declare");
     assertThat(p.stale()).isTrue();
@@ -86,7 +81,7 @@ class IngestHostileFilesTest {
 
     await("the file written after it to be served").atMost(PROMPTLY).until(
         () -> h.article("new") != null);
-    FileProblem problem = awaitProblem("a.txt");
+    FileProblem problem = h.awaitProblem("a.txt");
     assertThat(problem.error().reason()).isEqualTo(
         "not a regular file but a named pipe, socket or device; only regular files can be articles");
     assertThat(problem.stale()).isTrue();

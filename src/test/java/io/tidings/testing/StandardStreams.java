@@ -43,4 +43,25 @@ public final class StandardStreams implements BeforeEachCallback, AfterEachCallb
   public void resetOut() {
     out.reset();
   }
+
+  /** What one run printed on stdout and stderr together, and its exit status. */
+  public record Run(int exit, String printed) {}
+
+  /** Runs {@code command} with stdout and stderr captured into one text, then puts them back. */
+  public static Run both(java.util.function.IntSupplier command) {
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    int exit;
+    try {
+      PrintStream capture = new PrintStream(both, true, StandardCharsets.UTF_8);
+      System.setOut(capture);
+      System.setErr(capture);
+      exit = command.getAsInt();
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    return new Run(exit, both.toString(StandardCharsets.UTF_8));
+  }
 }
