@@ -53,13 +53,26 @@ public final class FeedService {
         newest(snapshot),
         config.stylesheet() && request.format() != FeedFormat.JSON ? request.stylesheetHref()
             : null, hub);
-    FeedRenderer renderer = switch (request.format()) {
+    return new RenderedFeed(request.format(), renderer(request).render(meta, items),
+        items.size(), meta.updated(), snapshot.versionHex(), request.query(),
+        new FeedContent(request, meta, items));
+  }
+
+  /**
+   * The feed of {@code content} with only {@code items} (a subset of its items, in its order):
+   * the same description, so that a reader merges the items into the feed it holds (RFC 3229
+   * with {@code A-IM: feed}).
+   */
+  public byte[] renderSubset(FeedContent content, List<Article> items) {
+    return renderer(content.request()).render(content.meta(), items);
+  }
+
+  private FeedRenderer renderer(FeedRequest request) {
+    return switch (request.format()) {
       case RSS -> rss;
       case ATOM -> new AtomRenderer(xml, request.baseUrl() + "/topics/");
       case JSON -> json;
     };
-    return new RenderedFeed(request.format(), renderer.render(meta, items), items.size(),
-        meta.updated(), snapshot.versionHex(), request.query());
   }
 
   /** The newest visible article's date in the snapshot, or null when it holds none. */

@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param snapshot {@link io.tidings.catalog.Snapshot#versionHex()} of the snapshot rendered
  * @param query what the feed selects: a change touches the feed when it adds or removes an
  *     article that the query matches
+ * @param content what the bytes were rendered from (for deltas), or null
  */
 public record RenderedFeed(FeedFormat format, byte[] body, int items, Instant updated,
-    String snapshot, FeedQuery query) {}
+    String snapshot, FeedQuery query, FeedContent content) {
+
+  /** A feed that cannot be the base of a delta. */
+  public RenderedFeed(FeedFormat format, byte[] body, int items, Instant updated,
+      String snapshot, FeedQuery query) {
+    this(format, body, items, updated, snapshot, query, null);
+  }
+}

@@ -8,6 +8,7 @@ import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
 import io.tidings.feed.Scope;
 import io.tidings.web.http.BaseUrl;
+import io.tidings.web.http.FeedStates;
 import io.tidings.web.http.QueryParams;
 import io.tidings.web.http.Representation;
 import io.tidings.web.http.RepresentationCache;
@@ -15,6 +16,7 @@ import io.tidings.web.http.Responses;
 import io.tidings.web.http.SecurityPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
@@ -77,14 +79,14 @@ public final class FeedHandler implements Handler<RoutingContext> {
     }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {
-      send(ctx, format, hit.join());
+      send(ctx, request, hit.join());
       return;
     }
     FeedRequest asked = request;
     Future.fromCompletionStage(cache.feed(request.cacheKey(), () -> Representation.of(
             feeds.render(asked, snapshot.get()), negotiable(asked.format()))),
             ctx.vertx().getOrCreateContext())
-        .onSuccess(rendered -> send(ctx, format, rendered))
+        .onSuccess(rendered -> send(ctx, asked, rendered))
         .onFailure(ctx::fail);
   }
 
@@ -93,14 +95,41 @@ public final class FeedHandler implements Handler<RoutingContext> {
     return feeds.stylesheet() && format != FeedFormat.JSON;
   }
 
-  private void send(RoutingContext ctx, FeedFormat format, Representation feed) {
+  private void send(RoutingContext ctx, FeedRequest request, Representation feed) {
     if (ctx.response().closed()) {
       return;
     }
-    if (format != FeedFormat.JSON) {
+    if (request.format() != FeedFormat.JSON) {
       SecurityPolicy.feed(ctx.response()); // a browser renders it through the XSLT: a page
     }
+    String aIm = ctx.request().getHeader("A-IM");
+    if (aIm != null && FeedStates.asksForFeed(aIm) && feed.content() != null) {
+      sendDelta(ctx, request.cacheKey(), feed);
+      return;
+    }
     Responses.send(ctx, feed, policy);
+  }
+
+  /**
+   * RFC 3229 with {@code A-IM: feed}: when If-None-Match names a recent state of this feed
+   * that is not the current one, 226 with only the items new or changed since; else as
+   * without A-IM (304 for the current tag, the whole feed for an unknown or too old one).
+   */
+  private void sendDelta(RoutingContext ctx, String feedKey, Representation feed) {
+    FeedStates states = cache.states();
+    states.record(feedKey, feed);
+    String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    FeedStates.Delta delta = ifNoneMatch == null || Responses.matches(feed, ifNoneMatch) ? null
+        : states.changedSince(feedKey, ifNoneMatch, feed);
+    if (delta == null) {
+      Responses.send(ctx, feed, policy);
+      return;
+    }
+    cache.delta(ctx.vertx().getOrCreateContext(), feedKey, delta.from(), feed.etag(),
+            () -> Representation.of(feed.contentType(),
+                feeds.renderSubset(feed.content(), delta.items())))
+        .onSuccess(items -> Responses.sendDelta(ctx, feed, items, policy))
+        .onFailure(ctx::fail);
   }
 
   /**

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -52,10 +54,26 @@ final class Conditional {
 
   /** Parses a list of entity tags ({@code "a", W/"b"}) or {@code *} and compares weakly. */
   static boolean matchesAny(String header, String... etags) {
-    String h = header.strip();
-    if (h.equals("*")) {
+    if (header.strip().equals("*")) {
       return true;
     }
+    for (String tag : entityTags(header)) {
+      for (String e : etags) {
+        if (e.equals(tag)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The entity tags of an If-None-Match list, quotes kept and {@code W/} dropped (weak
+   * comparison), up to the first unterminated one; what is not a quoted tag is skipped.
+   */
+  static List<String> entityTags(String header) {
+    List<String> tags = new ArrayList<>(2);
+    String h = header.strip();
     int i = 0;
     int n = h.length();
     while (i < n) {
@@ -75,17 +93,12 @@ final class Conditional {
       }
       int end = h.indexOf('"', i + 1);
       if (end < 0) {
-        return false;
+        break;
       }
-      String tag = h.substring(i, end + 1);
-      for (String e : etags) {
-        if (e.equals(tag)) {
-          return true;
-        }
-      }
+      tags.add(h.substring(i, end + 1));
       i = end + 1;
     }
-    return false;
+    return tags;
   }
 
   /**

@@ -41,9 +41,13 @@ public final class RepresentationCache {
   /** A page, API answer or OPML list of one snapshot. */
   private record ViewKey(long version, String name) {}
 
+  /** The delta of feed {@code feed} from the state tagged {@code from} to the one tagged {@code to}. */
+  private record DeltaKey(String feed, String from, String to) {}
+
   private final AsyncCache<Object, Representation> cache;
   private final Executor renderPool;
   private final boolean cachesFeeds;
+  private final FeedStates states = new FeedStates();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder evictions = new LongAdder();
@@ -118,6 +122,23 @@ public final class RepresentationCache {
     return Future.fromCompletionStage(made, context);
   }
 
+  /**
+   * The delta (RFC 3229, {@code A-IM: feed}) of feed {@code feedKey} from the state tagged
+   * {@code from} to the one tagged {@code to}: cached, or made once by {@code make} on the
+   * render executor; completes on {@code context}. Dropped with every new snapshot.
+   */
+  public Future<Representation> delta(Context context, String feedKey, String from, String to,
+      Supplier<Representation> make) {
+    CompletableFuture<Representation> made = cache.get(new DeltaKey(feedKey, from, to),
+        (k, e) -> CompletableFuture.supplyAsync(make, renderPool));
+    return Future.fromCompletionStage(made, context);
+  }
+
+  /** The recent states of the feeds that delta clients read. */
+  public FeedStates states() {
+    return states;
+  }
+
   /** {@code times} hears how long each feed render took, in nanoseconds (on the render pool). */
   public void onFeedRendered(LongConsumer times) {
     renderTimes = times;
@@ -147,7 +168,9 @@ public final class RepresentationCache {
     for (Map.Entry<Object, CompletableFuture<Representation>> e : map.entrySet()) {
       Object key = e.getKey();
       CompletableFuture<Representation> f = e.getValue();
-      if (key instanceof ViewKey v) {
+      if (key instanceof DeltaKey) {
+        map.remove(key, f);
+      } else if (key instanceof ViewKey v) {
         if (v.version() != change.next().version()) {
           map.remove(key, f);
         }

@@ -32,6 +32,22 @@ public final class Responses {
 
   /** Sends {@code r} (or 304) unless the connection is gone; header names as always spelled. */
   public static void send(RoutingContext ctx, Representation r, Policy policy) {
+    write(ctx, r, r, policy.cacheControl(), policy.cors(), false);
+  }
+
+  /**
+   * Sends {@code delta}, the items of {@code full} that are new or changed since the state the
+   * client named, as {@code 226 IM Used} (RFC 3229 with {@code A-IM: feed}): the validators of
+   * {@code full} (the state the client holds once it has merged the delta), {@code IM: feed},
+   * and {@code Cache-Control: no-store, im} so that no cache mistakes it for the feed.
+   */
+  public static void sendDelta(RoutingContext ctx, Representation full, Representation delta,
+      Policy policy) {
+    write(ctx, full, delta, "no-store, im", policy.cors(), true);
+  }
+
+  private static void write(RoutingContext ctx, Representation r, Representation bytes,
+      String cacheControl, boolean cors, boolean delta) {
     HttpServerResponse res = ctx.response();
     if (res.closed()) {
       return;
@@ -42,12 +58,12 @@ public final class Responses {
     // application/xml: Chromium shows application/rss+xml and atom+xml as plain text and
     // applies no XSLT to them. Another Content-Type is another representation: own ETags.
     boolean asXml = r.negotiable() && Conditional.prefersHtml(req.getHeader(HttpHeaders.ACCEPT));
+    String vary = r.negotiable() ? "Accept-Encoding, Accept" : "Accept-Encoding";
     res.putHeader("ETag", asXml ? (gzip ? r.xmlGzipEtag() : r.xmlEtag())
             : (gzip ? r.gzipEtag() : r.etag()))
-        .putHeader("Cache-Control", policy.cacheControl())
-        .putHeader("Vary", r.negotiable() ? "Accept-Encoding, Accept"
-            : "Accept-Encoding");
-    if (policy.cors()) {
+        .putHeader("Cache-Control", cacheControl)
+        .putHeader("Vary", delta ? vary + ", A-IM" : vary);
+    if (cors) {
       res.putHeader("Access-Control-Allow-Origin", "*");
     }
     if (r.snapshot() != null) {
@@ -56,7 +72,9 @@ public final class Responses {
     if (r.lastModifiedHttp() != null) {
       res.putHeader("Last-Modified", r.lastModifiedHttp());
     }
-    if (notModified(req, r)) {
+    if (delta) {
+      res.setStatusCode(226).setStatusMessage("IM Used").putHeader("IM", "feed");
+    } else if (notModified(req, r)) {
       res.setStatusCode(304).end();
       return;
     }
@@ -66,12 +84,17 @@ public final class Responses {
     }
     if (req.method() == HttpMethod.HEAD) {
       // The headers of GET and no body: Vert.x does not drop the body of HEAD over HTTP/2.
-      int length = gzip ? r.gzip().length() : r.body().length();
+      int length = gzip ? bytes.gzip().length() : bytes.body().length();
       res.putHeader("Content-Length", Integer.toString(length)).end();
       return;
     }
     // The shared buffer: Vert.x writes a slice of it, so every response sends the same bytes.
-    res.end(gzip ? r.gzip() : r.body());
+    res.end(gzip ? bytes.gzip() : bytes.body());
+  }
+
+  /** Whether If-None-Match names one of {@code r}'s tags (weakly), or is {@code *}. */
+  public static boolean matches(Representation r, String ifNoneMatch) {
+    return r.matches(ifNoneMatch);
   }
 
   /**
