@@ -10,6 +10,7 @@ import io.tidings.push.EventLog;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
 import io.tidings.web.Routes;
+import io.tidings.web.feeds.Subscribers;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.server.ConnectionGuard;
 import io.vertx.core.DeploymentOptions;
@@ -81,9 +82,11 @@ public final class TidingsVerticle extends VerticleBase {
     metrics.bindCatalog(catalog::current);
     metrics.bindIngest(ingest::status);
     metrics.bindRenderCache(cache::stats);
+    Subscribers subscribers = new Subscribers();
+    metrics.bindSubscribers(subscribers);
     cache.onFeedRendered(metrics::feedRendered);
     Routes.Sources sources = new Routes.Sources(catalog::current, ingest::status, feeds, cache,
-        stopping::get, metrics.scrapeHandler());
+        stopping::get, metrics.scrapeHandler(), subscribers);
     int loops = config.http().effectiveEventLoops();
     ConnectionGuard connections = new ConnectionGuard(config.http().limits());
     metrics.bindConnections(connections);

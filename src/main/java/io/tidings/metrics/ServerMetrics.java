@@ -3,6 +3,8 @@ package io.tidings.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +12,7 @@ import io.tidings.catalog.Snapshot;
 import io.tidings.ingest.IngestStatus;
 import io.tidings.push.StreamCounters;
 import io.tidings.push.WebSubPublisher;
+import io.tidings.web.feeds.Subscribers;
 import io.tidings.web.http.RepresentationCache.CacheStats;
 import io.tidings.web.server.ConnectionGuard;
 import io.vertx.core.Handler;
@@ -22,11 +25,13 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -41,6 +46,7 @@ public final class ServerMetrics {
 
   private final PrometheusMeterRegistry registry = newRegistry();
   private final List<Object> sources = new CopyOnWriteArrayList<>();
+  private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
   private final Timer snapshotBuild = Timer.builder("tidings.snapshot.build")
       .description("Time to build a snapshot from the last one and a batch of file changes")
       .register(registry);
@@ -81,7 +87,37 @@ public final class ServerMetrics {
 
   /** Answers {@code /metrics} with the Prometheus text format. */
   public Handler<RoutingContext> scrapeHandler() {
-    return PrometheusScrapingHandler.create(registry);
+    Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
+    return ctx -> {
+      for (Runnable r : beforeScrape) {
+        r.run();
+      }
+      scrape.handle(ctx);
+    };
+  }
+
+  /**
+   * {@code tidings_feed_subscribers{feed, aggregator}}: the latest count each aggregator
+   * reported for each feed (its canonical path and query), as many series as {@link
+   * Subscribers} keeps at most; refreshed at a scrape when a count changed.
+   */
+  public void bindSubscribers(Subscribers subscribers) {
+    MultiGauge gauge = MultiGauge.builder("tidings.feed.subscribers")
+        .description("Subscribers that an aggregator reported in its User-Agent, per feed")
+        .register(registry);
+    AtomicLong shown = new AtomicLong(-1);
+    beforeScrape.add(() -> {
+      long version = subscribers.version();
+      if (shown.getAndSet(version) == version) {
+        return;
+      }
+      List<MultiGauge.Row<?>> rows = new ArrayList<>();
+      for (Subscribers.Row r : subscribers.rows()) {
+        rows.add(MultiGauge.Row.of(Tags.of("feed", r.feed(), "aggregator", r.aggregator()),
+            r.subscribers()));
+      }
+      gauge.register(rows, true);
+    });
   }
 
   public MeterRegistry registry() {

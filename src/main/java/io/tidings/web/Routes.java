@@ -17,6 +17,7 @@ import io.tidings.web.events.EventsHandler;
 import io.tidings.web.feeds.AssetHandler;
 import io.tidings.web.feeds.FeedAliases;
 import io.tidings.web.feeds.FeedHandler;
+import io.tidings.web.feeds.Subscribers;
 import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
 import io.tidings.web.http.RepresentationCache;
@@ -47,13 +48,20 @@ public final class Routes {
    */
   public record Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
       FeedService feeds, RepresentationCache cache, BooleanSupplier stopping,
-      Handler<RoutingContext> metrics) {
+      Handler<RoutingContext> metrics, Subscribers subscribers) {
+
+    /** With counts of subscribers of their own. */
+    public Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
+        FeedService feeds, RepresentationCache cache, BooleanSupplier stopping,
+        Handler<RoutingContext> metrics) {
+      this(snapshot, ingest, feeds, cache, stopping, metrics, new Subscribers());
+    }
 
     /** For a server without metrics, never stopping, rendering on the common pool. */
     public Sources(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
         FeedService feeds) {
       this(snapshot, ingest, feeds, new RepresentationCache(2000, 64L << 20,
-          ForkJoinPool.commonPool()), () -> false, null);
+          ForkJoinPool.commonPool()), () -> false, null, new Subscribers());
     }
   }
 
@@ -77,13 +85,14 @@ public final class Routes {
     RepresentationCache views = sources.cache();
     FeedService feeds = sources.feeds();
     Pages pages = new Pages(config.feeds().title(), limits);
+    Subscribers subscribers = sources.subscribers();
 
     feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL, subscribers));
     feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC, subscribers));
     feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
+        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER, subscribers));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 
@@ -117,7 +126,8 @@ public final class Routes {
     }
     router.get("/health").handler(AccessLog.route("/health")).handler(new HealthHandler(sources.ingest(), sources.stopping()));
     router.get("/status").handler(AccessLog.route("/status")).handler(new StatusHandler(sources.snapshot(), sources.ingest(),
-        config.content().includeUnpublished(), config.content().dir().toAbsolutePath().toString()));
+        config.content().includeUnpublished(), config.content().dir().toAbsolutePath().toString(),
+        subscribers));
     if (sources.metrics() != null) {
       router.get("/metrics").handler(AccessLog.route("/metrics")).handler(sources.metrics());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tidings.article.Printable;
 import io.tidings.catalog.Snapshot;
 import io.tidings.ingest.IngestStatus;
+import io.tidings.web.feeds.Subscribers;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -17,9 +18,16 @@ public final class StatusHandler implements Handler<RoutingContext> {
   private final Supplier<IngestStatus> ingest;
   private final boolean includeUnpublished;
   private final String contentDir;
+  private final Subscribers subscribers;
 
   public StatusHandler(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
       boolean includeUnpublished, String contentDir) {
+    this(snapshot, ingest, includeUnpublished, contentDir, new Subscribers());
+  }
+
+  public StatusHandler(Supplier<Snapshot> snapshot, Supplier<IngestStatus> ingest,
+      boolean includeUnpublished, String contentDir, Subscribers subscribers) {
+    this.subscribers = subscribers;
     this.snapshot = snapshot;
     this.ingest = ingest;
     this.includeUnpublished = includeUnpublished;
@@ -52,7 +60,13 @@ public final class StatusHandler implements Handler<RoutingContext> {
         s.staleFiles(), s.duplicates().size(),
         new Content(contentDir, i.directoryMissing(), i.filesSeen(), i.watchMode(),
             i.watchNote(), i.fileEvents(), i.rescans(), text(i.lastChange())),
-        errors, duplicates);
+        errors, duplicates, subscribers());
+  }
+
+  private FeedSubscribers subscribers() {
+    List<Subscribers.FeedCounts> feeds = subscribers.byFeed();
+    return new FeedSubscribers(feeds.stream().mapToLong(Subscribers.FeedCounts::total).sum(),
+        feeds);
   }
 
   private static String text(Object o) {
@@ -62,7 +76,11 @@ public final class StatusHandler implements Handler<RoutingContext> {
   /** The answer of {@code /status}; the schema is in README. */
   record Status(boolean ready, String version, int articles, Drafts drafts, Scheduled scheduled,
       int topics, int providers, int categories, int filesWithErrors, long staleFiles,
-      int duplicates, Content content, List<Error> errors, List<DuplicateId> duplicateIds) {}
+      int duplicates, Content content, List<Error> errors, List<DuplicateId> duplicateIds,
+      FeedSubscribers subscribers) {}
+
+  /** What aggregators report (their latest count per feed), and the sum over every feed. */
+  record FeedSubscribers(long total, List<Subscribers.FeedCounts> feeds) {}
 
   /** The note only when drafts are hidden. */
   record Drafts(int hidden, boolean shown, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}

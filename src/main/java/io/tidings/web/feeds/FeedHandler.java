@@ -38,9 +38,11 @@ public final class FeedHandler implements Handler<RoutingContext> {
   private final Responses.Policy policy;
   /** What the path's first group names. */
   private final Scope scope;
+  private final Subscribers subscribers;
 
   public FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
-      BaseUrl baseUrl, long maxAgeSeconds, Scope scope) {
+      BaseUrl baseUrl, long maxAgeSeconds, Scope scope, Subscribers subscribers) {
+    this.subscribers = subscribers;
     this.feeds = feeds;
     this.cache = cache;
     this.snapshot = snapshot;
@@ -76,6 +78,12 @@ public final class FeedHandler implements Handler<RoutingContext> {
     if (canonical != null) {
       redirect(ctx, canonical);
       return;
+    }
+    String agent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
+    if (AggregatorAgent.mayReport(agent)) {
+      // By the canonical URL only (others were redirected): a client cannot make up labels.
+      String query = request.query().canonicalQuery(request.scope(), feeds.limits());
+      subscribers.report(request.path() + (query.isEmpty() ? "" : "?" + query), agent);
     }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {
