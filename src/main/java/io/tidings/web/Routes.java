@@ -21,6 +21,7 @@ import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
+import io.tidings.web.pages.FeedView;
 import io.tidings.web.pages.PageHandler;
 import io.tidings.web.pages.Pages;
 import io.tidings.web.pages.SiteFileHandler;
@@ -77,13 +78,14 @@ public final class Routes {
     RepresentationCache views = sources.cache();
     FeedService feeds = sources.feeds();
     Pages pages = new Pages(config.feeds().title(), limits);
+    FeedView view = new FeedView(feeds, config.feeds().title());
 
     feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.ALL));
     feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.TOPIC));
     feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 

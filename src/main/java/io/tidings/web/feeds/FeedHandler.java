@@ -13,6 +13,7 @@ import io.tidings.web.http.Representation;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.tidings.web.http.SecurityPolicy;
+import io.tidings.web.pages.FeedView;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -25,10 +26,15 @@ import java.util.function.Supplier;
 /**
  * Every feed URL: parses the format and query, answers from the render cache on the event loop
  * when it can, else waits for the one render of that feed, then serves it like a good feed host
- * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD).
+ * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD). A browser (its Accept prefers
+ * HTML) gets the same query as an HTML page ({@link FeedView}), made once per snapshot; every
+ * answer says {@code Vary: Accept-Encoding, Accept}.
  */
 public final class FeedHandler implements Handler<RoutingContext> {
+  private static final String HTML = "text/html; charset=utf-8";
+
   private final FeedService feeds;
+  private final FeedView view;
   private final RepresentationCache cache;
   private final Supplier<Snapshot> snapshot;
   private final BaseUrl baseUrl;
@@ -37,14 +43,15 @@ public final class FeedHandler implements Handler<RoutingContext> {
   /** What the path's first group names. */
   private final Scope scope;
 
-  public FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
-      BaseUrl baseUrl, long maxAgeSeconds, Scope scope) {
+  public FeedHandler(FeedService feeds, FeedView view, RepresentationCache cache,
+      Supplier<Snapshot> snapshot, BaseUrl baseUrl, long maxAgeSeconds, Scope scope) {
     this.feeds = feeds;
+    this.view = view;
     this.cache = cache;
     this.snapshot = snapshot;
     this.baseUrl = baseUrl;
     this.cacheControl = "public, max-age=" + maxAgeSeconds;
-    this.policy = new Responses.Policy(cacheControl, true);
+    this.policy = new Responses.Policy(cacheControl, true, true);
     this.scope = scope;
   }
 
@@ -75,6 +82,10 @@ public final class FeedHandler implements Handler<RoutingContext> {
       redirect(ctx, canonical);
       return;
     }
+    if (Responses.prefersHtml(ctx.request())) {
+      sendView(ctx, request);
+      return;
+    }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {
       send(ctx, format, hit.join());
@@ -82,15 +93,26 @@ public final class FeedHandler implements Handler<RoutingContext> {
     }
     FeedRequest asked = request;
     Future.fromCompletionStage(cache.feed(request.cacheKey(), () -> Representation.of(
-            feeds.render(asked, snapshot.get()), negotiable(asked.format()))),
-            ctx.vertx().getOrCreateContext())
+            feeds.render(asked, snapshot.get()))), ctx.vertx().getOrCreateContext())
         .onSuccess(rendered -> send(ctx, format, rendered))
         .onFailure(ctx::fail);
   }
 
-  /** With the stylesheet on, a browser gets RSS and Atom as application/xml (Responses). */
-  private boolean negotiable(FeedFormat format) {
-    return feeds.stylesheet() && format != FeedFormat.JSON;
+  /**
+   * The HTML view of the feed, a view of the snapshot like the pages (made on the render pool,
+   * cached until the next snapshot): its bytes, and so its ETags, are not the feed's.
+   */
+  private void sendView(RoutingContext ctx, FeedRequest request) {
+    Snapshot s = snapshot.get();
+    cache.view(ctx.vertx().getOrCreateContext(), s.version(), "feed view " + request.cacheKey(),
+            HTML, () -> view.render(request, s))
+        .onSuccess(r -> {
+          if (!ctx.response().closed()) {
+            SecurityPolicy.feedView(ctx.response());
+            Responses.send(ctx, r, policy);
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   private void send(RoutingContext ctx, FeedFormat format, Representation feed) {
@@ -98,7 +120,7 @@ public final class FeedHandler implements Handler<RoutingContext> {
       return;
     }
     if (format != FeedFormat.JSON) {
-      SecurityPolicy.feed(ctx.response()); // a browser renders it through the XSLT: a page
+      SecurityPolicy.feed(ctx.response()); // a client that runs XSLT shows it as a page
     }
     Responses.send(ctx, feed, policy);
   }
