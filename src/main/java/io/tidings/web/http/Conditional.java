@@ -199,17 +199,7 @@ final class Conditional {
     for (String part : acceptEncoding.split(",")) {
       String[] bits = part.strip().split(";");
       String coding = bits[0].strip().toLowerCase(Locale.ROOT);
-      double q = 1.0;
-      for (int k = 1; k < bits.length; k++) {
-        String p = bits[k].strip();
-        if (p.startsWith("q=") || p.startsWith("Q=")) {
-          try {
-            q = Double.parseDouble(p.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
+      double q = quality(bits);
       if (coding.equals("gzip") || coding.equals("x-gzip")) {
         gzip = q;
       } else if (coding.equals("*")) {
