@@ -87,7 +87,7 @@ public final class Settings {
       new Setting("feeds.cacheBytes", "64MiB", ValueType.size(0, 1L << 34),
           "bytes of rendered feeds kept in memory"),
       new Setting("feeds.stylesheet", "true", ValueType.bool(),
-          "RSS and Atom name an XSLT stylesheet, so that browsers show a readable page"),
+          "RSS and Atom name an XSLT stylesheet (for clients that get the XML and run XSLT)"),
       new Setting("push.maxClients", "10000", ValueType.integer(0, 1_000_000),
           "server-sent event streams at once (/events); one more gets 503"),
       new Setting("push.heartbeat", "15s", ValueType.duration(Duration.ofMillis(10)),

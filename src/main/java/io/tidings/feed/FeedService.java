@@ -81,7 +81,7 @@ public final class FeedService {
   }
 
   /** "Tidings", "Tidings: AI", "Tidings: AI, Space · Reuters · “chip”": the filter in words. */
-  String title(FeedRequest request, Snapshot snapshot) {
+  public String title(FeedRequest request, Snapshot snapshot) {
     FeedQuery q = request.query();
     List<String> parts = new ArrayList<>();
     addNames(parts, q.topics(), snapshot.topics());

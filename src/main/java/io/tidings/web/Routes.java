@@ -22,6 +22,7 @@ import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
+import io.tidings.web.pages.FeedView;
 import io.tidings.web.pages.PageHandler;
 import io.tidings.web.pages.Pages;
 import io.tidings.web.pages.SiteFileHandler;
@@ -86,13 +87,15 @@ public final class Routes {
     FeedService feeds = sources.feeds();
     Pages pages = new Pages(config.feeds().title(), limits);
     Subscribers subscribers = sources.subscribers();
+    FeedView view = new FeedView(feeds, config.feeds().title());
 
     feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL, subscribers));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.ALL, subscribers));
     feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC, subscribers));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.TOPIC, subscribers));
     feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER, subscribers));
+        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.PROVIDER,
+            subscribers));
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 

@@ -36,7 +36,10 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en-US",
-        "--window-size=1000,1400", "--user-data-dir=" + profile.toAbsolutePath());
+        "--window-size=1000,1400", "--user-data-dir=" + profile.toAbsolutePath(),
+        // No host but the test server's resolves: the sample's pictures on other sites fail
+        // the same way on every machine, online or not (net::ERR_NAME_NOT_RESOLVED).
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
     // The console, to read what the Content-Security-Policy refused.
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     service = new ChromeDriverService.Builder()
@@ -54,6 +57,19 @@ final class Browser implements AutoCloseable {
   List<String> console() {
     return driver.manage().logs().get("browser").getAll().stream()
         .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+  }
+
+  /**
+   * Records every {@code securitypolicyviolation} of each document from its first moment (a
+   * script of the driver's, which the page's policy does not govern) in
+   * {@code window.__violations}.
+   */
+  void recordPolicyViolations() {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.__violations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + "  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI);"
+            + "});"));
   }
 
   void prefersDark(boolean dark) {

@@ -14,6 +14,7 @@ import io.tidings.web.http.Representation;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.tidings.web.http.SecurityPolicy;
+import io.tidings.web.pages.FeedView;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -27,10 +28,15 @@ import java.util.function.Supplier;
 /**
  * Every feed URL: parses the format and query, answers from the render cache on the event loop
  * when it can, else waits for the one render of that feed, then serves it like a good feed host
- * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD).
+ * (ETag, Last-Modified, 304, gzip, Cache-Control, CORS, HEAD). A browser (its Accept prefers
+ * HTML) gets the same query as an HTML page ({@link FeedView}), made once per snapshot; every
+ * answer says {@code Vary: Accept-Encoding, Accept}.
  */
 public final class FeedHandler implements Handler<RoutingContext> {
+  private static final String HTML = "text/html; charset=utf-8";
+
   private final FeedService feeds;
+  private final FeedView view;
   private final RepresentationCache cache;
   private final Supplier<Snapshot> snapshot;
   private final BaseUrl baseUrl;
@@ -40,15 +46,17 @@ public final class FeedHandler implements Handler<RoutingContext> {
   private final Scope scope;
   private final Subscribers subscribers;
 
-  public FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
-      BaseUrl baseUrl, long maxAgeSeconds, Scope scope, Subscribers subscribers) {
+  public FeedHandler(FeedService feeds, FeedView view, RepresentationCache cache,
+      Supplier<Snapshot> snapshot, BaseUrl baseUrl, long maxAgeSeconds, Scope scope,
+      Subscribers subscribers) {
     this.subscribers = subscribers;
     this.feeds = feeds;
+    this.view = view;
     this.cache = cache;
     this.snapshot = snapshot;
     this.baseUrl = baseUrl;
     this.cacheControl = "public, max-age=" + maxAgeSeconds;
-    this.policy = new Responses.Policy(cacheControl, true);
+    this.policy = new Responses.Policy(cacheControl, true, true);
     this.scope = scope;
   }
 
@@ -85,6 +93,10 @@ public final class FeedHandler implements Handler<RoutingContext> {
       String query = request.query().canonicalQuery(request.scope(), feeds.limits());
       subscribers.report(request.path() + (query.isEmpty() ? "" : "?" + query), agent);
     }
+    if (Responses.prefersHtml(ctx.request())) {
+      sendView(ctx, request);
+      return;
+    }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {
       send(ctx, request, hit.join());
@@ -92,15 +104,26 @@ public final class FeedHandler implements Handler<RoutingContext> {
     }
     FeedRequest asked = request;
     Future.fromCompletionStage(cache.feed(request.cacheKey(), () -> Representation.of(
-            feeds.render(asked, snapshot.get()), negotiable(asked.format()))),
-            ctx.vertx().getOrCreateContext())
+            feeds.render(asked, snapshot.get()))), ctx.vertx().getOrCreateContext())
         .onSuccess(rendered -> send(ctx, asked, rendered))
         .onFailure(ctx::fail);
   }
 
-  /** With the stylesheet on, a browser gets RSS and Atom as application/xml (Responses). */
-  private boolean negotiable(FeedFormat format) {
-    return feeds.stylesheet() && format != FeedFormat.JSON;
+  /**
+   * The HTML view of the feed, a view of the snapshot like the pages (made on the render pool,
+   * cached until the next snapshot): its bytes, and so its ETags, are not the feed's.
+   */
+  private void sendView(RoutingContext ctx, FeedRequest request) {
+    Snapshot s = snapshot.get();
+    cache.view(ctx.vertx().getOrCreateContext(), s.version(), "feed view " + request.cacheKey(),
+            HTML, () -> view.render(request, s))
+        .onSuccess(r -> {
+          if (!ctx.response().closed()) {
+            SecurityPolicy.feedView(ctx.response());
+            Responses.send(ctx, r, policy);
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   private void send(RoutingContext ctx, FeedRequest request, Representation feed) {
@@ -108,7 +131,7 @@ public final class FeedHandler implements Handler<RoutingContext> {
       return;
     }
     if (request.format() != FeedFormat.JSON) {
-      SecurityPolicy.feed(ctx.response()); // a browser renders it through the XSLT: a page
+      SecurityPolicy.feed(ctx.response()); // a client that runs XSLT shows it as a page
     }
     String aIm = ctx.request().getHeader("A-IM");
     if (aIm != null && FeedStates.asksForFeed(aIm) && feed.content() != null) {

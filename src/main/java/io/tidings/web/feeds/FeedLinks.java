@@ -19,10 +19,19 @@ public final class FeedLinks {
 
   /** The feeds of {@code scope}'s {@code key} ("" for ALL), one per format. */
   public static List<Link> of(String baseUrl, Scope scope, String key, FeedQuery.Limits limits) {
-    FeedQuery query = FeedQuery.of(scope, key, limits);
+    return sameQuery(new FeedRequest(FeedFormat.RSS, scope, key, FeedQuery.of(scope, key, limits),
+        baseUrl), limits);
+  }
+
+  /**
+   * The feeds of the same query as {@code request} in every format, spelled as their self
+   * links: what a feed's HTML view offers besides the format it was opened in.
+   */
+  public static List<Link> sameQuery(FeedRequest request, FeedQuery.Limits limits) {
     List<Link> out = new ArrayList<>(3);
     for (FeedFormat f : FeedFormat.values()) {
-      FeedRequest r = new FeedRequest(f, scope, key, query, baseUrl);
+      FeedRequest r = new FeedRequest(f, request.scope(), request.scopeKey(), request.query(),
+          request.baseUrl());
       String type = f.contentType().substring(0, f.contentType().indexOf(';'));
       out.add(new Link(f.extension(), label(f), type, r.selfUrl(limits)));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-/** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip. */
+/** Conditional GET (RFC 9110, 13.1) and content negotiation of gzip and of a feed's HTML view. */
 final class Conditional {
   /**
    * What a recipient reads: RFC 1123 dates, one- or two-digit day (Tidings writes the
@@ -101,38 +101,97 @@ final class Conditional {
     return tags;
   }
 
+  /** What a feed reader may name for a feed: every feed type and the generic XML and JSON. */
+  private static final List<String> FEED_TYPES = List.of("application/rss+xml",
+      "application/atom+xml", "application/feed+json", "application/rdf+xml", "application/xml",
+      "text/xml", "application/json");
+  private static final List<String> HTML_TYPES = List.of("text/html", "application/xhtml+xml");
+
   /**
-   * Whether the client would rather have HTML than a feed: it names {@code text/html} (or
-   * XHTML) itself, with a higher weight than any feed type it names. Browsers do
-   * ({@code text/html,...,application/xml;q=0.9,*}{@code /*;q=0.8}); feed readers name feed
-   * types first or send {@code *}{@code /*}.
+   * Whether the client would rather have an HTML page than a feed: the weight it gives HTML
+   * ({@code text/html} or XHTML) is above the weight it gives every type a feed may be sent as
+   * (the feed types, {@code application/xml}, {@code text/xml}, {@code application/json}). Each
+   * weight is that of the most specific range that matches (RFC 9110, 12.5.1), so {@code *}{@code
+   * /*} alone, or no Accept, ties and keeps the feed. Browsers send {@code
+   * text/html,...,application/xml;q=0.9,*}{@code /*;q=0.8}; feed readers name feed types first
+   * or send {@code *}{@code /*}.
    */
   static boolean prefersHtml(String accept) {
-    if (accept == null) {
+    if (accept == null || accept.isBlank()) {
       return false;
     }
-    double html = 0;
-    double feed = 0;
+    List<Range> ranges = new ArrayList<>();
     for (String part : accept.split(",")) {
-      String[] bits = part.strip().split(";");
-      String type = bits[0].strip().toLowerCase(Locale.ROOT);
-      double q = quality(bits);
-      if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-        html = Math.max(html, q);
-      } else if (type.equals("application/rss+xml") || type.equals("application/atom+xml")
-          || type.equals("application/feed+json") || type.equals("application/rdf+xml")) {
-        feed = Math.max(feed, q);
+      Range r = Range.parse(part);
+      if (r != null) {
+        ranges.add(r);
       }
     }
-    return html > 0 && html > feed;
+    double html = weight(ranges, HTML_TYPES);
+    return html > 0 && html > weight(ranges, FEED_TYPES);
   }
 
+  /** The highest weight the ranges give any of {@code types}. */
+  private static double weight(List<Range> ranges, List<String> types) {
+    double best = 0;
+    for (String t : types) {
+      best = Math.max(best, weight(ranges, t));
+    }
+    return best;
+  }
+
+  /** The weight of the most specific range that matches {@code type}; 0 when none does. */
+  private static double weight(List<Range> ranges, String type) {
+    int specificity = -1;
+    double q = 0;
+    for (Range r : ranges) {
+      int s = r.specificity(type);
+      if (s > specificity) {
+        specificity = s;
+        q = r.q();
+      }
+    }
+    return q;
+  }
+
+  /** One media range of Accept: {@code type/subtype}, {@code type/*} or {@code *}{@code /*}. */
+  private record Range(String type, String subtype, double q) {
+    /** Null for what is not a media range (it is ignored). */
+    static Range parse(String part) {
+      String[] bits = part.split(";");
+      String mediaRange = bits[0].strip().toLowerCase(Locale.ROOT);
+      int slash = mediaRange.indexOf('/');
+      if (slash <= 0 || slash == mediaRange.length() - 1) {
+        return null;
+      }
+      return new Range(mediaRange.substring(0, slash), mediaRange.substring(slash + 1),
+          quality(bits));
+    }
+
+    /** 2 for the type itself, 1 for {@code type/*}, 0 for {@code *}{@code /*}, -1 for no match. */
+    int specificity(String mediaType) {
+      int slash = mediaType.indexOf('/');
+      String t = mediaType.substring(0, slash);
+      String s = mediaType.substring(slash + 1);
+      if (type.equals("*")) {
+        return subtype.equals("*") ? 0 : -1;
+      }
+      if (!type.equals(t)) {
+        return -1;
+      }
+      return subtype.equals("*") ? 1 : subtype.equals(s) ? 2 : -1;
+    }
+  }
+
+  /** The {@code q} parameter (0 to 1; 1 when absent; 0 when it is no number in that range). */
   private static double quality(String[] bits) {
     for (int k = 1; k < bits.length; k++) {
       String p = bits[k].strip();
-      if (p.startsWith("q=") || p.startsWith("Q=")) {
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("q")) {
         try {
-          return Double.parseDouble(p.substring(2));
+          double q = Double.parseDouble(p.substring(eq + 1).strip());
+          return q >= 0 && q <= 1 ? q : 0;
         } catch (NumberFormatException e) {
           return 0;
         }
@@ -151,17 +210,7 @@ final class Conditional {
     for (String part : acceptEncoding.split(",")) {
       String[] bits = part.strip().split(";");
       String coding = bits[0].strip().toLowerCase(Locale.ROOT);
-      double q = 1.0;
-      for (int k = 1; k < bits.length; k++) {
-        String p = bits[k].strip();
-        if (p.startsWith("q=") || p.startsWith("Q=")) {
-          try {
-            q = Double.parseDouble(p.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
+      double q = quality(bits);
       if (coding.equals("gzip") || coding.equals("x-gzip")) {
         gzip = q;
       } else if (coding.equals("*")) {

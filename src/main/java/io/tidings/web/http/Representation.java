@@ -26,10 +26,6 @@ import java.util.zip.GZIPOutputStream;
  * @param gzip the bytes gzip-compressed, likewise shared
  * @param etag the tag of the identity body
  * @param gzipEtag the tag of the gzip body: another representation of the same entity
- * @param xmlEtag a feed's tags when served as {@code application/xml} to a browser (its XSLT
- *     view): another Content-Type, other tags; null for everything but feeds
- * @param xmlGzipEtag likewise, of the gzip body
- * @param negotiable whether the Content-Type follows Accept (XML feeds with the stylesheet on)
  * @param lastModified the newest item's date, or null (pages, empty feeds)
  * @param lastModifiedHttp the same as an IMF-fixdate, or null
  * @param snapshot the snapshot version that the bytes are known to render ({@code
@@ -40,8 +36,7 @@ import java.util.zip.GZIPOutputStream;
  *     what is not a feed
  */
 public record Representation(String contentType, Buffer body, Buffer gzip, String etag,
-    String gzipEtag, String xmlEtag, String xmlGzipEtag, boolean negotiable,
-    Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query,
+    String gzipEtag, Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query,
     FeedContent content) {
 
   /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
@@ -53,18 +48,17 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   public static Representation of(String contentType, byte[] bytes) {
     String etag = etagOf(bytes);
     return new Representation(contentType, Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)),
-        etag, variant(etag, "-gz"), null, null, false, null, null, null, null, null);
+        etag, variant(etag, "-gz"), null, null, null, null, null);
   }
 
-  /** A rendered feed; {@code negotiable} when a browser gets it as application/xml. */
-  public static Representation of(RenderedFeed feed, boolean negotiable) {
+  /** A rendered feed. */
+  public static Representation of(RenderedFeed feed) {
     byte[] bytes = feed.body();
     String etag = etagOf(bytes);
     String gzipEtag = variant(etag, "-gz");
     Instant updated = feed.updated();
     return new Representation(feed.format().contentType(), Buffer.buffer(bytes),
-        Buffer.buffer(gzip(bytes)), etag, gzipEtag, variant(etag, "-xml"),
-        variant(gzipEtag, "-xml"), negotiable, updated,
+        Buffer.buffer(gzip(bytes)), etag, gzipEtag, updated,
         updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query(),
         feed.content());
   }
@@ -72,8 +66,8 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   /** The same bytes, vouched for by a later snapshot that renders them identically. */
   Representation at(String laterSnapshot) {
     return laterSnapshot.equals(snapshot) ? this
-        : new Representation(contentType, body, gzip, etag, gzipEtag, xmlEtag, xmlGzipEtag,
-            negotiable, lastModified, lastModifiedHttp, laterSnapshot, query, content);
+        : new Representation(contentType, body, gzip, etag, gzipEtag, lastModified,
+            lastModifiedHttp, laterSnapshot, query, content);
   }
 
   /** Memory the entry holds, for the cache's byte bound. */
@@ -83,8 +77,7 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
 
   /** Whether If-None-Match names one of this entity's tags (weak comparison, or *). */
   boolean matches(String ifNoneMatch) {
-    return xmlEtag == null ? Conditional.matchesAny(ifNoneMatch, etag, gzipEtag)
-        : Conditional.matchesAny(ifNoneMatch, etag, gzipEtag, xmlEtag, xmlGzipEtag);
+    return Conditional.matchesAny(ifNoneMatch, etag, gzipEtag);
   }
 
   /** {@code "abc"} and {@code -gz} give {@code "abc-gz"}. */

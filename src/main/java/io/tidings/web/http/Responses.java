@@ -9,11 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The one way a {@link Representation} is sent, for feeds, pages, OPML, the API and assets
  * alike: ETag, Last-Modified, conditional GET (304), gzip when the client takes it, the
- * browser's {@code application/xml} view of a feed, Cache-Control, CORS, HEAD.
+ * Cache-Control, CORS, HEAD, and which request headers the answer varies by.
  */
 public final class Responses {
-  /** What browsers apply a feed's XSLT to. */
-  static final String BROWSER_TYPE = "application/xml; charset=utf-8";
   /**
    * The version of the snapshot whose rendering the response is (docs/feeds.md, "The snapshot
    * header").
@@ -25,14 +23,29 @@ public final class Responses {
    *
    * @param cacheControl the Cache-Control value
    * @param cors whether any origin may read them ({@code Access-Control-Allow-Origin: *})
+   * @param byAccept whether the URL answers by Accept too (a feed, or its HTML view for a
+   *     browser): {@code Vary: Accept-Encoding, Accept}
    */
-  public record Policy(String cacheControl, boolean cors) {}
+  public record Policy(String cacheControl, boolean cors, boolean byAccept) {
+    /** A route whose answers vary by Accept-Encoding only. */
+    public Policy(String cacheControl, boolean cors) {
+      this(cacheControl, cors, false);
+    }
+  }
+
+  /**
+   * Whether the client would rather have an HTML page than a feed (a browser opening a feed
+   * URL): its Accept weighs HTML above every type a feed is sent as (q-values honoured).
+   */
+  public static boolean prefersHtml(HttpServerRequest req) {
+    return Conditional.prefersHtml(req.getHeader(HttpHeaders.ACCEPT));
+  }
 
   private Responses() {}
 
   /** Sends {@code r} (or 304) unless the connection is gone; header names as always spelled. */
   public static void send(RoutingContext ctx, Representation r, Policy policy) {
-    write(ctx, r, r, policy.cacheControl(), policy.cors(), false);
+    write(ctx, r, r, policy.cacheControl(), policy.cors(), policy.byAccept(), false);
   }
 
   /**
@@ -43,24 +56,19 @@ public final class Responses {
    */
   public static void sendDelta(RoutingContext ctx, Representation full, Representation delta,
       Policy policy) {
-    write(ctx, full, delta, "no-store, im", policy.cors(), true);
+    write(ctx, full, delta, "no-store, im", policy.cors(), policy.byAccept(), true);
   }
 
   private static void write(RoutingContext ctx, Representation r, Representation bytes,
-      String cacheControl, boolean cors, boolean delta) {
+      String cacheControl, boolean cors, boolean byAccept, boolean delta) {
     HttpServerResponse res = ctx.response();
     if (res.closed()) {
       return;
     }
     HttpServerRequest req = ctx.request();
     boolean gzip = Conditional.acceptsGzip(req.getHeader(HttpHeaders.ACCEPT_ENCODING));
-    // With the stylesheet on, a browser (it prefers HTML) gets a feed's bytes as
-    // application/xml: Chromium shows application/rss+xml and atom+xml as plain text and
-    // applies no XSLT to them. Another Content-Type is another representation: own ETags.
-    boolean asXml = r.negotiable() && Conditional.prefersHtml(req.getHeader(HttpHeaders.ACCEPT));
-    String vary = r.negotiable() ? "Accept-Encoding, Accept" : "Accept-Encoding";
-    res.putHeader("ETag", asXml ? (gzip ? r.xmlGzipEtag() : r.xmlEtag())
-            : (gzip ? r.gzipEtag() : r.etag()))
+    String vary = byAccept ? "Accept-Encoding, Accept" : "Accept-Encoding";
+    res.putHeader("ETag", gzip ? r.gzipEtag() : r.etag())
         .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", delta ? vary + ", A-IM" : vary);
     if (cors) {
@@ -78,7 +86,7 @@ public final class Responses {
       res.setStatusCode(304).end();
       return;
     }
-    res.putHeader("Content-Type", asXml ? BROWSER_TYPE : r.contentType());
+    res.putHeader("Content-Type", r.contentType());
     if (gzip) {
       res.putHeader("Content-Encoding", "gzip");
     }

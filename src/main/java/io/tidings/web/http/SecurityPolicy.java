@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Content-Security-Policy and Referrer-Policy of what a browser shows as a page: the HTML
- * pages and the feeds that it renders through the XSLT. Nothing is allowed but the inline
+ * pages, a feed's HTML view, and the feeds that a client renders through the XSLT. Nothing is allowed but the inline
  * style and script blocks that we ship, each by the SHA-256 of its text, computed at start-up
  * from the very templates that are rendered, so the policy cannot drift from them. The
  * favicon ({@code /favicon.ico}, which browsers fetch for a page) is an image of the same
@@ -33,7 +33,16 @@ public final class SecurityPolicy {
       + hashes("templates/parts.html", "style")
       + "; script-src " + hashes("templates/parts.html", "script");
 
-  /** For RSS and Atom, shown by browsers through /assets/feed.xsl. */
+  /**
+   * For a feed's HTML view (templates/feed.html, a browser that opens a feed URL): the pages'
+   * blocks and the view's own style; pictures from the site and from any https origin (an
+   * item's images, as the feed's own HTML shows them; no referrer is sent).
+   */
+  static final String FEED_VIEW = COMMON + "; img-src 'self' https:; style-src "
+      + hashes("templates/parts.html", "style") + " " + hashes("templates/feed.html", "style")
+      + "; script-src " + hashes("templates/parts.html", "script");
+
+  /** For RSS and Atom, shown through /assets/feed.xsl by a client that runs XSLT. */
   static final String FEED = COMMON + "; style-src " + hashes("assets/feed.xsl", "style")
       + "; script-src 'self'";
 
@@ -41,6 +50,11 @@ public final class SecurityPolicy {
 
   public static void page(HttpServerResponse res) {
     res.putHeader("Content-Security-Policy", PAGE)
+        .putHeader("Referrer-Policy", REFERRER_POLICY);
+  }
+
+  public static void feedView(HttpServerResponse res) {
+    res.putHeader("Content-Security-Policy", FEED_VIEW)
         .putHeader("Referrer-Policy", REFERRER_POLICY);
   }
 

@@ -83,6 +83,17 @@ class ConditionalTest {
       "*/*                                                             | false",
       "text/html;q=0                                                   | false",
       "TEXT/HTML;Q=0.9, application/feed+json;q=0.9                    | false",
+      "application/rss+xml;q=1, text/html;q=0.5                        | false",
+      "text/html;q=0.8, */*                                            | false",
+      "text/html, application/xml                                      | false",
+      "text/html, text/xml;q=0.9                                       | true",
+      "text/*                                                          | false",
+      "text/html;q=1.5, application/rss+xml;q=0.1                      | false",
+      "text/html ; q = 0.9 , application/rss+xml;q=0.8                  | true",
+      "text/html, */*;q=0.1                                            | true",
+      "application/json, text/html;q=0.9                               | false",
+      "text/html;level=1, application/atom+xml;q=0.2                   | true",
+      "garbage, text/html                                              | true",
       "-                                                               | false",
   })
   void prefersHtml(String accept, boolean html) {

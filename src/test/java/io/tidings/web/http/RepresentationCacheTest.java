@@ -57,7 +57,7 @@ class RepresentationCacheTest {
       renders.incrementAndGet();
       return Representation.of(new RenderedFeed(FeedFormat.RSS,
           (key + "@" + s.versionHex()).getBytes(StandardCharsets.UTF_8), 1,
-          Instant.parse("2023-02-01T00:00:00Z"), s.versionHex(), q), false);
+          Instant.parse("2023-02-01T00:00:00Z"), s.versionHex(), q));
     }).get();
     return r.snapshot();
   }

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code X-Content-Type-Options: nosniff} on every answer; on the pages and on the RSS and
- * Atom feeds (which browsers show as pages through the XSLT) a Content-Security-Policy that
- * allows nothing but our own inline blocks, each by its hash, and {@code Referrer-Policy}.
+ * {@code X-Content-Type-Options: nosniff} on every answer; on the pages, on a feed's HTML view
+ * (a browser's answer at a feed URL) and on the RSS and Atom feeds (which a client that runs
+ * XSLT shows as pages) a Content-Security-Policy that allows nothing but our own inline blocks,
+ * each by its hash, and {@code Referrer-Policy}.
  */
 @TidingsServer
 class SecurityHeadersTest {
@@ -69,11 +70,32 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void feedViewsAllowOnlyTheirOwnInlineBlocksByHashAndHttpsPictures() throws Exception {
+    Pattern attribute = Pattern.compile("\\s(on[a-z]+|style)\\s*=", Pattern.CASE_INSENSITIVE);
+    List<String> feeds = new java.util.ArrayList<>(XML_FEEDS);
+    feeds.add("/feed.json");
+    for (String path : feeds) {
+      HttpResponse<byte[]> r = server.get(path, Map.of("Accept", "text/html"));
+      assertThat(header(r, "Content-Type")).as(path).isEqualTo("text/html; charset=utf-8");
+      String csp = header(r, "Content-Security-Policy");
+      assertThat(csp).as(path).startsWith("default-src 'none';")
+          .contains("frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'",
+              "img-src 'self' https:;")
+          .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*");
+      assertThat(header(r, "Referrer-Policy")).isEqualTo("no-referrer");
+      String html = new String(r.body(), StandardCharsets.UTF_8);
+      assertInlineBlocksAreAllowed(html, csp, path);
+      assertThat(SecurityPolicy.blocks(html, "style")).as(path).hasSize(2);
+      assertThat(attribute.matcher(html).find()).as(path).isFalse();
+    }
+  }
+
+  @Test
   void xmlFeedsCarryAPolicyThatStillLetsTheirStylesheetWork() throws Exception {
     String xsl = server.text("/assets/feed.xsl");
     for (String path : XML_FEEDS) {
       for (Map<String, String> h : List.of(Map.<String, String>of(),
-          Map.of("Accept", "text/html"))) {
+          Map.of("Accept", "application/rss+xml, text/html;q=0.5"))) {
         HttpResponse<byte[]> r = server.get(path, h);
         String csp = header(r, "Content-Security-Policy");
         assertThat(csp).as(path).startsWith("default-src 'none';")
