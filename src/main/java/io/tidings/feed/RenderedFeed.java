@@ -11,6 +11,15 @@ import java.time.Instant;
  * @param snapshot {@link io.tidings.catalog.Snapshot#versionHex()} of the snapshot rendered
  * @param query what the feed selects: a change touches the feed when it adds or removes an
  *     article that the query matches
+ * @param settled an archive page with a newer page after it: it changes only when one of its
+ *     own articles does, so it may be cached long ({@link Archive#SETTLED_CACHE_CONTROL})
  */
 public record RenderedFeed(FeedFormat format, byte[] body, int items, Instant updated,
-    String snapshot, FeedQuery query) {}
+    String snapshot, FeedQuery query, boolean settled) {
+
+  /** A feed or an archive page that may still move. */
+  public RenderedFeed(FeedFormat format, byte[] body, int items, Instant updated,
+      String snapshot, FeedQuery query) {
+    this(format, body, items, updated, snapshot, query, false);
+  }
+}

@@ -1,5 +1,6 @@
 package io.tidings.web.http;
 
+import io.tidings.feed.Archive;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.RenderedFeed;
 import io.vertx.core.buffer.Buffer;
@@ -35,10 +36,13 @@ import java.util.zip.GZIPOutputStream;
  *     X-Tidings-Snapshot}), or null for what is not a feed
  * @param query what a feed selects, so that a change can tell whether it touches it; null
  *     for what is not a feed
+ * @param cacheControl its own Cache-Control (a settled archive page's), or null for the
+ *     route's
  */
 public record Representation(String contentType, Buffer body, Buffer gzip, String etag,
     String gzipEtag, String xmlEtag, String xmlGzipEtag, boolean negotiable,
-    Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query) {
+    Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query,
+    String cacheControl) {
 
   /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
   private static final DateTimeFormatter HTTP_DATE =
@@ -49,7 +53,7 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   public static Representation of(String contentType, byte[] bytes) {
     String etag = etagOf(bytes);
     return new Representation(contentType, Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)),
-        etag, variant(etag, "-gz"), null, null, false, null, null, null, null);
+        etag, variant(etag, "-gz"), null, null, false, null, null, null, null, null);
   }
 
   /** A rendered feed; {@code negotiable} when a browser gets it as application/xml. */
@@ -61,14 +65,15 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
     return new Representation(feed.format().contentType(), Buffer.buffer(bytes),
         Buffer.buffer(gzip(bytes)), etag, gzipEtag, variant(etag, "-xml"),
         variant(gzipEtag, "-xml"), negotiable, updated,
-        updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query());
+        updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query(),
+        feed.settled() ? Archive.SETTLED_CACHE_CONTROL : null);
   }
 
   /** The same bytes, vouched for by a later snapshot that renders them identically. */
   Representation at(String laterSnapshot) {
     return laterSnapshot.equals(snapshot) ? this
         : new Representation(contentType, body, gzip, etag, gzipEtag, xmlEtag, xmlGzipEtag,
-            negotiable, lastModified, lastModifiedHttp, laterSnapshot, query);
+            negotiable, lastModified, lastModifiedHttp, laterSnapshot, query, cacheControl);
   }
 
   /** Memory the entry holds, for the cache's byte bound. */

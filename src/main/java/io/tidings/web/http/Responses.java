@@ -44,7 +44,8 @@ public final class Responses {
     boolean asXml = r.negotiable() && Conditional.prefersHtml(req.getHeader(HttpHeaders.ACCEPT));
     res.putHeader("ETag", asXml ? (gzip ? r.xmlGzipEtag() : r.xmlEtag())
             : (gzip ? r.gzipEtag() : r.etag()))
-        .putHeader("Cache-Control", policy.cacheControl())
+        .putHeader("Cache-Control",
+            r.cacheControl() != null ? r.cacheControl() : policy.cacheControl())
         .putHeader("Vary", r.negotiable() ? "Accept-Encoding, Accept"
             : "Accept-Encoding");
     if (policy.cors()) {
