@@ -16,6 +16,8 @@ import io.tidings.TestServer;
 import io.tidings.testing.Articles;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,6 +90,9 @@ class ArchivedFeedsTest {
           pages.forEach(p -> all.addAll(p.ids()));
           assertThat(all).as("articles of %s's archives", head).doesNotHaveDuplicates()
               .containsExactlyInAnyOrderElementsOf(expected(f.getValue()));
+          if (!ext.equals("json")) {
+            feedparserReadsWithoutComplaint(pages);
+          }
           // The newest archive moves with new articles; every older one is settled.
           assertThat(pages.get(0).cacheControl()).isEqualTo("public, max-age=60");
           pages.subList(1, pages.size()).forEach(p ->
@@ -151,6 +156,27 @@ class ArchivedFeedsTest {
           .containsExactly(BASE + "/feed.atom?archive=2025-01");
       assertThat(links(xml(empty.body()), "prev-archive")).isEmpty();
     }
+  }
+
+  /** python3-feedparser, where installed, reads every page without setting bozo. */
+  private void feedparserReadsWithoutComplaint(List<Page> pages) throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-c",
+        "import sys\ntry:\n import feedparser\nexcept ImportError:\n sys.exit(0)\n"
+        + "for f in sys.argv[1:]:\n d = feedparser.parse(f)\n"
+        + " if d.bozo or not d.feed.get('title'): print(f, d.get('bozo_exception'))"));
+    Path pagesDir = Files.createTempDirectory(dir.getParent(), "pages");
+    for (int i = 0; i < pages.size(); i++) {
+      Path file = pagesDir.resolve(i + ".xml");
+      Files.write(file, pages.get(i).body());
+      command.add(file.toString());
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).as("feedparser's complaints").isEmpty();
   }
 
   private static void assertUnchanged(List<Page> before, List<Page> after) {
