@@ -36,7 +36,8 @@ public final class Archive {
   public static YearMonth parseMonth(String raw) throws BadQueryException {
     String v = raw.strip();
     if (!MONTH.matcher(v).matches()) {
-      throw new BadQueryException(PARAMETER + " must be a month written YYYY-MM, e.g. 2026-11, got \""
+      throw new BadQueryException(PARAMETER
+          + " must be a month written YYYY-MM, e.g. 2026-11, got \""
           + (v.length() > 40 ? v.substring(0, 40) + "…" : XmlText.clean(v)) + "\"");
     }
     return YearMonth.parse(v);

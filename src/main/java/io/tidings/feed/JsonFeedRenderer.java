@@ -45,7 +45,7 @@ final class JsonFeedRenderer implements FeedRenderer {
         List.of(new Author(clean(a.provider().name()), a.provider().siteUrl())));
   }
 
-  /** The feed object; {@code language}, {@code hubs} and {@code next_url} only when there are some. */
+  /** The feed object; {@code language}, {@code hubs}, {@code next_url} only when there are some. */
   record Feed(String version, String title, String home_page_url, String feed_url,
       String description, @JsonInclude(Include.NON_NULL) String language,
       @JsonInclude(Include.NON_NULL) List<Hub> hubs,

@@ -50,7 +50,10 @@ class ArchivedFeedsTest {
   @TempDir
   Path dir;
 
-  /** Article i: month 2025-(1 + i % 6), topic AI when i % 3 == 0, "chip" in its title when i % 4 == 0. */
+  /**
+   * Article i: month 2025-(1 + i % 6), topic AI when i % 3 == 0, "chip" in its title when
+   * i % 4 == 0.
+   */
   private void writeCorpus() {
     for (int i = 0; i < ARTICLES; i++) {
       write(i, "Story " + i);
@@ -264,7 +267,8 @@ class ArchivedFeedsTest {
     for (int i = 0; i < all.getLength(); i++) {
       Element l = (Element) all.item(i);
       String parent = l.getParentNode().getLocalName();
-      if ((parent.equals("feed") || parent.equals("channel")) && rel.equals(l.getAttribute("rel"))) {
+      boolean feedLevel = parent.equals("feed") || parent.equals("channel");
+      if (feedLevel && rel.equals(l.getAttribute("rel"))) {
         out.add(l.getAttribute("href"));
       }
     }

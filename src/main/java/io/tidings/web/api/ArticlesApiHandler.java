@@ -119,7 +119,8 @@ public final class ArticlesApiHandler implements Handler<RoutingContext> {
         return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException again) {
         throw new BadQueryException(name + " must be a date-time with an offset such as "
-            + "2026-11-01T08:00:00Z, or a day such as 2026-11-01 (UTC), got \"" + shorten(v) + "\"");
+            + "2026-11-01T08:00:00Z, or a day such as 2026-11-01 (UTC), got \"" + shorten(v)
+            + "\"");
       }
     }
   }

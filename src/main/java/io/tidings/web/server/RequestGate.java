@@ -20,7 +20,8 @@ import java.util.List;
  * (RFC 9112, 3.2). The URI is bounded in length and in
  * query parameters, and must be well-formed: {@link RequestTarget} refuses bad
  * percent-encoding, invalid UTF-8, dot segments, encoded slashes, backslashes and control
- * characters, however they are encoded. Refusals are plain text that says what is wrong.
+ * characters, however they are encoded. Refusals say what is wrong, as plain text (JSON under
+ * {@code /api/}, like the API's other errors).
  */
 public final class RequestGate implements Handler<HttpServerRequest> {
   static final String ALLOW = "GET, HEAD, OPTIONS";
