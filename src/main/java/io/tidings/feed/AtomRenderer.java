@@ -35,16 +35,22 @@ final class AtomRenderer implements FeedRenderer {
   public byte[] render(FeedMeta meta, List<Article> items) {
     Feed feed = new Feed("atom_1.0");
     feed.setEncoding("UTF-8");
-    feed.setId(meta.selfUrl());
+    feed.setId(meta.feedId());
     feed.setTitleEx(text(meta.title()));
     feed.setSubtitle(text(meta.description()));
     // RFC 4287 4.2.15: required, also when there is no entry (see FeedMeta.updatedOrCatalog).
     feed.setUpdated(Date.from(meta.updatedOrCatalog()));
     feed.setAlternateLinks(List.of(link("alternate", meta.htmlUrl(), "text/html")));
-    feed.setOtherLinks(meta.hub() == null
-        ? List.of(link("self", meta.selfUrl(), "application/atom+xml"))
-        : List.of(link("self", meta.selfUrl(), "application/atom+xml"),
-            link("hub", meta.hub(), null)));
+    List<Link> links = new ArrayList<>(5);
+    links.add(link("self", meta.selfUrl(), "application/atom+xml"));
+    if (meta.hub() != null) {
+      links.add(link("hub", meta.hub(), null));
+    }
+    FeedMeta.History history = meta.history();
+    addLink(links, "current", history.current());
+    addLink(links, "prev-archive", history.prevArchive());
+    addLink(links, "next-archive", history.nextArchive());
+    feed.setOtherLinks(links);
     Generator generator = new Generator();
     generator.setValue(FeedMeta.GENERATOR);
     generator.setUrl(FeedMeta.GENERATOR_URI);
@@ -68,6 +74,10 @@ final class AtomRenderer implements FeedRenderer {
       if (!meta.language().isEmpty()) {
         // ROME's Atom 1.0 generator drops Feed.language: declare it as xml:lang ourselves.
         doc.getRootElement().setAttribute("lang", meta.language(), Namespace.XML_NAMESPACE);
+      }
+      if (history.archive()) {
+        XmlBytes.markArchive(doc.getRootElement(), doc.getRootElement().getChild("entry",
+            doc.getRootElement().getNamespace()));
       }
       XmlBytes.addStylesheet(doc, meta.stylesheet());
       return xml.bytes(doc);
@@ -122,6 +132,12 @@ final class AtomRenderer implements FeedRenderer {
     c.setType(Content.TEXT);
     c.setValue(clean(value));
     return c;
+  }
+
+  private static void addLink(List<Link> links, String rel, String href) {
+    if (href != null) {
+      links.add(link(rel, href, "application/atom+xml"));
+    }
   }
 
   private static Link link(String rel, String href, String type) {

@@ -1,5 +1,7 @@
 package io.tidings.feed;
 
+import java.time.YearMonth;
+
 /**
  * One feed asked for: its format, the path's scope (everything, a topic, a provider), the
  * query and the base URL its links start with. Two requests that would give the same bytes
@@ -7,9 +9,18 @@ package io.tidings.feed;
  *
  * @param scope what the path names
  * @param scopeKey the topic or provider key of the path, "" for every article
+ * @param archive the month of the archive document asked for ({@code ?archive=2026-11}), or
+ *     null for the feed itself (RFC 5005's subscription document)
  */
 public record FeedRequest(FeedFormat format, Scope scope, String scopeKey, FeedQuery query,
-    String baseUrl) {
+    String baseUrl, YearMonth archive) {
+
+  /** The feed itself, not an archive page. */
+  public FeedRequest(FeedFormat format, Scope scope, String scopeKey, FeedQuery query,
+      String baseUrl) {
+    this(format, scope, scopeKey, query, baseUrl, null);
+  }
+
   /** Where the server serves the XSLT that RSS and Atom name. */
   public static final String STYLESHEET_PATH = "/assets/feed.xsl";
 
@@ -35,12 +46,30 @@ public record FeedRequest(FeedFormat format, Scope scope, String scopeKey, FeedQ
   }
 
   public String selfUrl(FeedQuery.Limits limits) {
-    String q = query.canonicalQuery(scope, limits);
+    String q = canonicalQuery(limits);
     String path = path();
     return baseUrl + (path.startsWith("//") ? path.substring(1) : path) + (q.isEmpty() ? "" : "?" + q);
   }
 
+  /**
+   * The canonical query string: the filter's, after {@code archive=YYYY-MM} for an archive
+   * page, which holds its whole month whatever the limit, so that its URL names no limit.
+   */
+  public String canonicalQuery(FeedQuery.Limits limits) {
+    if (archive == null) {
+      return query.canonicalQuery(scope, limits);
+    }
+    String q = query.canonicalQuery(scope, limits);
+    return Archive.PARAMETER + "=" + archive + (q.isEmpty() ? "" : "&" + q);
+  }
+
+  /** The same feed's archive page of {@code month}, or the feed itself for null. */
+  public FeedRequest archive(YearMonth month) {
+    return new FeedRequest(format, scope, scopeKey, query, baseUrl, month);
+  }
+
   public String cacheKey() {
-    return format.extension() + ' ' + baseUrl + ' ' + scope.parameter() + ':' + scopeKey + ' ' + query.key();
+    return format.extension() + ' ' + baseUrl + ' ' + scope.parameter() + ':' + scopeKey + ' '
+        + query.key() + (archive == null ? "" : " a=" + archive);
   }
 }

@@ -44,18 +44,40 @@ public final class FeedService {
     return config.stylesheet();
   }
 
-  /** Renders on the calling thread. */
+  /**
+   * Renders on the calling thread: the feed (its newest {@code limit} matches and a
+   * {@code prev-archive} link to the newest archive page) or, for a request with
+   * {@link FeedRequest#archive()}, that month's archive page ({@link Archive}).
+   */
   public RenderedFeed render(FeedRequest request, Snapshot snapshot) {
-    List<Article> items = Selection.run(snapshot, request.query());
+    List<Article> items;
+    FeedMeta.History history;
+    Instant emptyUpdated;
+    boolean settled = false;
+    if (request.archive() == null) {
+      items = Selection.run(snapshot, request.query());
+      history = new FeedMeta.History(null, items.isEmpty() ? null
+          : request.archive(Archive.monthOf(items.get(0))).selfUrl(limits), null);
+      emptyUpdated = newest(snapshot);
+    } else {
+      Archive.Page page = Archive.page(snapshot, request.query(), request.archive());
+      items = page.items();
+      history = new FeedMeta.History(request.archive(null).selfUrl(limits),
+          page.older() == null ? null : request.archive(page.older()).selfUrl(limits),
+          page.newer() == null ? null : request.archive(page.newer()).selfUrl(limits));
+      // An empty page's date must not follow the catalog, which moves: its month's start.
+      emptyUpdated = Archive.start(request.archive());
+      settled = page.newer() != null;
+    }
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
         (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),
-        newest(snapshot),
+        emptyUpdated,
         config.stylesheet() && request.format() != FeedFormat.JSON ? request.stylesheetHref()
-            : null, hub);
+            : null, hub, history);
     return new RenderedFeed(request.format(), renderer(request).render(meta, items),
         items.size(), meta.updated(), snapshot.versionHex(), request.query(),
-        new FeedContent(request, meta, items));
+        new FeedContent(request, meta, items), settled);
   }
 
   /**

@@ -22,11 +22,13 @@ final class JsonFeedRenderer implements FeedRenderer {
 
   @Override
   public byte[] render(FeedMeta meta, List<Article> items) {
+    // An archive page names its feed as feed_url (JSON Feed's pagination keeps the feed's URL);
+    // next_url is the next older page: the newest archive from the feed, the older one from a page.
     Feed feed = new Feed("https://jsonfeed.org/version/1.1", clean(meta.title()), meta.htmlUrl(),
-        meta.selfUrl(), clean(meta.description()),
+        meta.feedId(), clean(meta.description()),
         meta.language().isEmpty() ? null : meta.language(),
         meta.hub() == null ? null : List.of(new Hub("WebSub", meta.hub())),
-        items.stream().map(JsonFeedRenderer::item).toList());
+        meta.history().prevArchive(), items.stream().map(JsonFeedRenderer::item).toList());
     try {
       return MAPPER.writeValueAsBytes(feed);
     } catch (JsonProcessingException e) {
@@ -43,10 +45,11 @@ final class JsonFeedRenderer implements FeedRenderer {
         List.of(new Author(clean(a.provider().name()), a.provider().siteUrl())));
   }
 
-  /** The feed object; {@code language} and {@code hubs} only when there are some. */
+  /** The feed object; {@code language}, {@code hubs}, {@code next_url} only when there are some. */
   record Feed(String version, String title, String home_page_url, String feed_url,
       String description, @JsonInclude(Include.NON_NULL) String language,
-      @JsonInclude(Include.NON_NULL) List<Hub> hubs, List<Item> items) {}
+      @JsonInclude(Include.NON_NULL) List<Hub> hubs,
+      @JsonInclude(Include.NON_NULL) String next_url, List<Item> items) {}
 
   record Hub(String type, String url) {}
 

@@ -77,17 +77,37 @@ final class RssRenderer implements FeedRenderer {
           .setAttribute("type", "application/rss+xml");
       Element firstItem = ch.getChild("item");
       ch.addContent(firstItem == null ? ch.getContentSize() : ch.indexOf(firstItem), self);
+      int at = ch.indexOf(self) + 1;
       if (meta.hub() != null) {
         // WebSub 4: the hub beside the self link, which is the topic URL subscribers use.
-        ch.addContent(ch.indexOf(self) + 1, new Element("link", ATOM)
+        ch.addContent(at++, new Element("link", ATOM)
             .setAttribute("href", meta.hub())
             .setAttribute("rel", "hub"));
+      }
+      // RFC 5005 appendix B: the history links as atom:link in the channel.
+      FeedMeta.History history = meta.history();
+      at = historyLink(ch, at, "current", history.current());
+      at = historyLink(ch, at, "prev-archive", history.prevArchive());
+      historyLink(ch, at, "next-archive", history.nextArchive());
+      if (history.archive()) {
+        XmlBytes.markArchive(ch, ch.getChild("item"));
       }
       XmlBytes.addStylesheet(doc, meta.stylesheet());
       return xml.bytes(doc);
     } catch (FeedException e) {
       throw new IllegalStateException("RSS output failed: " + e.getMessage(), e);
     }
+  }
+
+  private static int historyLink(Element channel, int at, String rel, String href) {
+    if (href == null) {
+      return at;
+    }
+    channel.addContent(at, new Element("link", ATOM)
+        .setAttribute("href", href)
+        .setAttribute("rel", rel)
+        .setAttribute("type", "application/rss+xml"));
+    return at + 1;
   }
 
   private static Item item(Article a) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs a query on a snapshot: starts from the narrowest index the query names (its topics,
@@ -24,24 +25,47 @@ public final class Selection {
 
   /** The page of matches after skipping {@code offset} of them. */
   public static List<Article> run(Snapshot snapshot, FeedQuery query, int offset, int limit) {
+    List<Article> out = new ArrayList<>(Math.min(Math.max(limit, 0), 64));
+    if (limit <= 0) {
+      return out;
+    }
+    int[] skipped = {0};
+    walk(snapshot, query, a -> {
+      if (skipped[0] < offset) {
+        skipped[0]++;
+        return true;
+      }
+      out.add(a);
+      return out.size() < limit;
+    });
+    return out;
+  }
+
+  /** How many articles match, whatever the limit: the API's {@code total}. */
+  public static int count(Snapshot snapshot, FeedQuery query) {
+    int[] n = {0};
+    walk(snapshot, query, a -> {
+      n[0]++;
+      return true;
+    });
+    return n[0];
+  }
+
+  /**
+   * Hands every match to {@code visitor}, newest first ({@link Ordering#NEWEST_FIRST}), until
+   * it returns false; the query's limit is not applied.
+   */
+  public static void walk(Snapshot snapshot, FeedQuery query, Predicate<Article> visitor) {
     List<List<Article>> sources = sources(snapshot, query);
     // Lists from the topic index hold only articles that have one of the query's topics.
     boolean topicsHold = !query.topics().isEmpty();
-    List<Article> out = new ArrayList<>(Math.min(limit, 64));
-    int skipped = 0;
     if (sources.size() == 1) {
       for (Article a : sources.get(0)) {
-        if (query.matches(a, topicsHold)) {
-          if (skipped++ < offset) {
-            continue;
-          }
-          out.add(a);
-          if (out.size() == limit) {
-            break;
-          }
+        if (query.matches(a, topicsHold) && !visitor.test(a)) {
+          return;
         }
       }
-      return out;
+      return;
     }
     // Several lists (topic=a,b): merge them newest first; an article in two lists comes once.
     PriorityQueue<Cursor> heads = new PriorityQueue<>();
@@ -51,7 +75,7 @@ public final class Selection {
       }
     }
     Article last = null;
-    while (!heads.isEmpty() && out.size() < limit) {
+    while (!heads.isEmpty()) {
       Cursor c = heads.poll();
       Article a = c.list.get(c.index);
       if (++c.index < c.list.size()) {
@@ -61,14 +85,10 @@ public final class Selection {
         continue;
       }
       last = a;
-      if (query.matches(a, topicsHold)) {
-        if (skipped++ < offset) {
-          continue;
-        }
-        out.add(a);
+      if (query.matches(a, topicsHold) && !visitor.test(a)) {
+        return;
       }
     }
-    return out;
   }
 
   private static List<List<Article>> sources(Snapshot s, FeedQuery q) {

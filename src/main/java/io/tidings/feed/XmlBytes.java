@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
@@ -37,6 +39,21 @@ final class XmlBytes {
     // The string form, not the Map one: a map's order would leak into the bytes.
     doc.addContent(0, new ProcessingInstruction("xml-stylesheet",
         "type=\"text/xsl\" href=\"" + href.replace("&", "&amp;").replace("\"", "&quot;") + "\""));
+  }
+
+  /**
+   * Marks an archive document with RFC 5005's empty {@code fh:archive} element, placed in
+   * {@code parent} (Atom's feed, RSS's channel) before {@code firstItem}, or last when null.
+   */
+  static void markArchive(Element parent, Element firstItem) {
+    Namespace fh = Namespace.getNamespace("fh", FeedMeta.HISTORY_NS);
+    parent.getDocument().getRootElement().addNamespaceDeclaration(fh);
+    Element mark = new Element("archive", fh);
+    if (firstItem == null) {
+      parent.addContent(mark);
+    } else {
+      parent.addContent(parent.indexOf(firstItem), mark);
+    }
   }
 
   byte[] bytes(Document doc) {

@@ -73,6 +73,25 @@ class AtomSchemaTest {
     assertThat(sawEmpty).as("an empty feed was among them").isTrue();
   }
 
+  /** RFC 5005's archive pages (fh:archive, current, prev- and next-archive) are valid Atom too. */
+  @Test
+  void everyArchivePageIsValid() throws Exception {
+    java.util.regex.Pattern prev = java.util.regex.Pattern.compile(
+        "rel=\"prev-archive\"[^>]*href=\"[a-z]+://[^/]+([^\"]+)\"");
+    for (String head : List.of("/feed.atom", "/topics/ai/feed.atom?q=ai")) {
+      String next = head;
+      int pages = 0;
+      while (next != null) {
+        byte[] body = server.get(next.replace("&amp;", "&")).body();
+        assertThat(schemaErrors(body)).as("RFC 4287 schema errors in %s", next).isEmpty();
+        java.util.regex.Matcher m = prev.matcher(new String(body, StandardCharsets.UTF_8));
+        next = m.find() ? m.group(1) : null;
+        pages++;
+      }
+      assertThat(pages).as("the feed and its archives: " + head).isGreaterThan(2);
+    }
+  }
+
   @Test
   void anEntryWithoutItsIdIsRejected() throws Exception {
     byte[] good = SampleFeeds.fetch(server, Route.topic(FeedFormat.ATOM, "ai", ""));

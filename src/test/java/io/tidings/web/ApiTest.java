@@ -154,10 +154,16 @@ class ApiTest {
   @Test
   void badParametersAre400WithOneLine() {
     for (String bad : List.of("offset=-1", "offset=abc", "offset=1&offset=2", "limit=0",
-        "limit=99999", "minQuality=x")) {
+        "limit=99999", "minQuality=x", "since=yesterday", "updatedAfter=2026-13-01",
+        "since=2026-11-01T08:00:00")) {
       HttpResponse<byte[]> r = get(server, "/api/articles?" + bad);
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(text(r).strip()).as(bad).doesNotContain("\n").isNotEmpty();
+      // JSON like the answers, readable from any origin like them.
+      assertThat(header(r, "Content-Type")).isEqualTo("application/json; charset=utf-8");
+      assertThat(header(r, "Access-Control-Allow-Origin")).isEqualTo("*");
+      assertThat(json(r.body()).path("error").path("status").asInt()).isEqualTo(400);
+      assertThat(json(r.body()).path("error").path("message").asText()).isNotBlank();
     }
   }
 
@@ -172,5 +178,69 @@ class ApiTest {
       assertThat(again.statusCode()).isEqualTo(304);
       assertThat(ok(server, path).body()).isEqualTo(r.body());
     }
+  }
+  @Test
+  void totalCountsEveryMatchWhateverTheLimitAndOffset() {
+    for (String filter : List.of("", "topic=ai", "q=ai", "topic=no-such-topic")) {
+      int all = ids(ok(server, "/feed.json?limit=500" + (filter.isEmpty() ? "" : "&" + filter))
+          .body()).size();
+      for (String paging : List.of("limit=1", "limit=3&offset=2", "offset=100")) {
+        JsonNode page = api("/api/articles?" + paging + (filter.isEmpty() ? "" : "&" + filter));
+        assertThat(page.path("total").asInt()).as(filter + " " + paging).isEqualTo(all);
+      }
+    }
+  }
+
+  @Test
+  void sinceAndUpdatedAfterBoundThePublishedDate() {
+    JsonNode everything = api("/api/articles?limit=500");
+    List<String> dates = new ArrayList<>();
+    everything.path("articles").forEach(a -> {
+      assertThat(a.path("updated").asText()).isEqualTo(a.path("published").asText());
+      dates.add(a.path("published").asText());
+    });
+    String bound = dates.get(9);
+    long atOrAfter = dates.stream().filter(d -> d.compareTo(bound) >= 0).count();
+    long after = dates.stream().filter(d -> d.compareTo(bound) > 0).count();
+    assertThat(after).isLessThan(atOrAfter);
+    JsonNode since = api("/api/articles?limit=2&since=" + bound);
+    assertThat(since.path("total").asLong()).isEqualTo(atOrAfter);
+    assertThat(since.path("query").asText()).isEqualTo("limit=2&since=" + bound);
+    assertThat(since.path("next").asText()).endsWith("/api/articles?limit=2&since=" + bound
+        + "&offset=2");
+    JsonNode updated = api("/api/articles?limit=500&updatedAfter=" + bound);
+    assertThat(updated.path("total").asLong()).isEqualTo(after);
+    updated.path("articles").forEach(a ->
+        assertThat(a.path("published").asText()).isGreaterThan(bound));
+    // An offset in another zone names the same instant; a day is its start in UTC.
+    String zoned = java.time.Instant.parse(bound).atOffset(java.time.ZoneOffset.ofHours(2))
+        .toString().replace("+", "%2B");
+    assertThat(api("/api/articles?since=" + zoned).path("total").asLong()).isEqualTo(atOrAfter);
+    assertThat(api("/api/articles?since=2999-01-01").path("total").asInt()).isZero();
+  }
+
+  @Test
+  void everyErrorOfTheApiIsJsonWithCors() throws Exception {
+    HttpResponse<byte[]> missing = get(server, "/api/nothing");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertJsonError(header(missing, "Content-Type"), header(missing,
+        "Access-Control-Allow-Origin"), missing.body(), 404);
+    // Refused before routing: a method that the server does not serve.
+    io.tidings.testing.RawHttp.Answer post = io.tidings.testing.RawHttp.send(server.port(),
+        "DELETE", "/api/articles", Map.of("Host", "localhost"));
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    assertJsonError(post.header("Content-Type"), post.header("Access-Control-Allow-Origin"),
+        post.body(), 405);
+    // Everything else keeps its plain-text errors.
+    HttpResponse<byte[]> page = get(server, "/nothing");
+    assertThat(header(page, "Content-Type")).isEqualTo("text/plain; charset=utf-8");
+  }
+
+  private static void assertJsonError(String type, String cors, byte[] body, int status) {
+    assertThat(type).isEqualTo("application/json; charset=utf-8");
+    assertThat(cors).isEqualTo("*");
+    assertThat(json(body).path("error").path("status").asInt()).isEqualTo(status);
+    assertThat(json(body).path("error").path("message").asText()).isNotBlank();
   }
 }

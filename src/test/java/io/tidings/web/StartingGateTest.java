@@ -49,8 +49,17 @@ class StartingGateTest {
         .compose((HttpServer server) -> all(client, server.actualPort(), CONTENT)
             .compose(starting -> all(client, server.actualPort(), ALWAYS).compose(shell -> {
               test.verify(() -> {
-                for (HttpResponse<Buffer> r : starting) {
+                for (int i = 0; i < starting.size(); i++) {
+                  HttpResponse<Buffer> r = starting.get(i);
                   assertThat(r.statusCode()).isEqualTo(503);
+                  if (CONTENT.get(i).startsWith("/api/")) {
+                    // The API's errors are JSON, readable from any origin like its answers.
+                    assertThat(r.getHeader("Content-Type"))
+                        .isEqualTo("application/json; charset=utf-8");
+                    assertThat(r.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+                    assertThat(r.bodyAsJsonObject().getJsonObject("error").getInteger("status"))
+                        .isEqualTo(503);
+                  }
                   assertThat(r.getHeader("Retry-After")).isEqualTo("1");
                   assertThat(r.getHeader("Cache-Control")).isEqualTo("no-store");
                   assertThat(r.getHeader("ETag")).isNull();

@@ -1,6 +1,7 @@
 package io.tidings.web.feeds;
 
 import io.tidings.catalog.Snapshot;
+import io.tidings.feed.Archive;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedFormat;
 import io.tidings.feed.FeedQuery;
@@ -20,6 +21,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,12 +74,19 @@ public final class FeedHandler implements Handler<RoutingContext> {
     FeedRequest request;
     try {
       // Parameter names are case-insensitive (?TOPIC=ai is ?topic=ai), like their values.
-      Map<String, List<String>> params = QueryParams.folded(ctx.queryParams());
+      Map<String, List<String>> params = QueryParams.folded(ctx.queryParams(), Archive.PARAMETER);
       String scopeValue = scope == Scope.ALL ? "" : ctx.pathParam("param0");
       FeedQuery query = FeedQuery.parse(params, scope, scopeValue, feeds.limits());
+      YearMonth archive = archive(params.get(Archive.PARAMETER));
+      if (archive != null) {
+        // A page holds its whole month: its canonical URL names no limit (a limit 301s away).
+        query = new FeedQuery(query.topics(), query.providers(), query.categories(),
+            query.words(), query.minQuality(), feeds.limits().defaultLimit());
+      }
       // The path's own key, also when the query contradicts it (/topics/ai/feed.rss?topic=x).
       String scopeKey = scope.key(scopeValue);
-      request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()));
+      request = new FeedRequest(format, scope, scopeKey, query, baseUrl.of(ctx.request()),
+          archive);
     } catch (BadQueryException e) {
       ctx.fail(new HttpException(400, e.getMessage()));
       return;
@@ -126,6 +135,18 @@ public final class FeedHandler implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
+  /** The month {@code archive=} names, or null for the feed itself. */
+  private static YearMonth archive(List<String> values) throws BadQueryException {
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.stream().distinct().count() > 1) {
+      throw new BadQueryException(Archive.PARAMETER + " is given " + values.size()
+          + " times; give it once");
+    }
+    return values.get(0).isBlank() ? null : Archive.parseMonth(values.get(0));
+  }
+
   private void send(RoutingContext ctx, FeedRequest request, Representation feed) {
     if (ctx.response().closed()) {
       return;
@@ -171,7 +192,7 @@ public final class FeedHandler implements Handler<RoutingContext> {
    */
   String canonicalTarget(String rawPath, String rawQuery, FeedRequest request) {
     String path = request.path();
-    String query = request.query().canonicalQuery(request.scope(), feeds.limits());
+    String query = request.canonicalQuery(feeds.limits());
     String asked = rawQuery == null ? "" : rawQuery;
     if ((path.equals(rawPath) && query.equals(asked))
         || (request.scope() != Scope.ALL && request.scopeKey().isEmpty())

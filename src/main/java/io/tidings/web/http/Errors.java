@@ -1,8 +1,11 @@
 package io.tidings.web.http;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +40,34 @@ public final class Errors {
       ctx.response().reset();
       return;
     }
+    ctx.response().setStatusCode(status).putHeader("Cache-Control", "no-store");
+    if (api(ctx.request().path())) {
+      apiHeaders(ctx.response()).end(Buffer.buffer(json(status, message)));
+      return;
+    }
     ctx.response()
-        .setStatusCode(status)
         .putHeader("Content-Type", "text/plain; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
         .end(message + "\n");
   }
+
+  /** Whether a path is the JSON API's, whose errors are JSON that any origin may read. */
+  public static boolean api(String path) {
+    return path != null && (path.equals("/api") || path.startsWith("/api/"));
+  }
+
+  /** An API error's headers: JSON, and the CORS header of the API's answers. */
+  public static HttpServerResponse apiHeaders(HttpServerResponse res) {
+    return res.putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Access-Control-Allow-Origin", "*");
+  }
+
+  /** An API error's body, one line: {@code {"error":{"status":400,"message":"..."}}}. */
+  public static byte[] json(int status, String message) {
+    return (Json.compact(new ErrorBody(new Problem(status, message))) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  record ErrorBody(Problem error) {}
+
+  record Problem(int status, String message) {}
 }

@@ -1,5 +1,6 @@
 package io.tidings.web.http;
 
+import io.tidings.feed.Archive;
 import io.tidings.feed.FeedContent;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.RenderedFeed;
@@ -34,10 +35,12 @@ import java.util.zip.GZIPOutputStream;
  *     for what is not a feed
  * @param content what a feed was rendered from, the base of its deltas (RFC 3229); null for
  *     what is not a feed
+ * @param cacheControl its own Cache-Control (a settled archive page's), or null for the
+ *     route's
  */
 public record Representation(String contentType, Buffer body, Buffer gzip, String etag,
     String gzipEtag, Instant lastModified, String lastModifiedHttp, String snapshot, FeedQuery query,
-    FeedContent content) {
+    FeedContent content, String cacheControl) {
 
   /** IMF-fixdate (RFC 9110, 5.6.7), the only form a sender may write: a two-digit day. */
   private static final DateTimeFormatter HTTP_DATE =
@@ -48,7 +51,7 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   public static Representation of(String contentType, byte[] bytes) {
     String etag = etagOf(bytes);
     return new Representation(contentType, Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)),
-        etag, variant(etag, "-gz"), null, null, null, null, null);
+        etag, variant(etag, "-gz"), null, null, null, null, null, null);
   }
 
   /** A rendered feed. */
@@ -60,14 +63,14 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
     return new Representation(feed.format().contentType(), Buffer.buffer(bytes),
         Buffer.buffer(gzip(bytes)), etag, gzipEtag, updated,
         updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query(),
-        feed.content());
+        feed.content(), feed.settled() ? Archive.SETTLED_CACHE_CONTROL : null);
   }
 
   /** The same bytes, vouched for by a later snapshot that renders them identically. */
   Representation at(String laterSnapshot) {
     return laterSnapshot.equals(snapshot) ? this
         : new Representation(contentType, body, gzip, etag, gzipEtag, lastModified,
-            lastModifiedHttp, laterSnapshot, query, content);
+            lastModifiedHttp, laterSnapshot, query, content, cacheControl);
   }
 
   /** Memory the entry holds, for the cache's byte bound. */

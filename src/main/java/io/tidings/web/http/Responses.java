@@ -69,7 +69,8 @@ public final class Responses {
     boolean gzip = Conditional.acceptsGzip(req.getHeader(HttpHeaders.ACCEPT_ENCODING));
     String vary = byAccept ? "Accept-Encoding, Accept" : "Accept-Encoding";
     res.putHeader("ETag", gzip ? r.gzipEtag() : r.etag())
-        .putHeader("Cache-Control", cacheControl)
+        .putHeader("Cache-Control", r.cacheControl() != null && !delta ? r.cacheControl()
+            : cacheControl)
         .putHeader("Vary", delta ? vary + ", A-IM" : vary);
     if (cors) {
       res.putHeader("Access-Control-Allow-Origin", "*");

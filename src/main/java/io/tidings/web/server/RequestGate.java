@@ -3,7 +3,9 @@ package io.tidings.web.server;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.tidings.config.Config;
+import io.tidings.web.http.Errors;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -18,7 +20,8 @@ import java.util.List;
  * (RFC 9112, 3.2). The URI is bounded in length and in
  * query parameters, and must be well-formed: {@link RequestTarget} refuses bad
  * percent-encoding, invalid UTF-8, dot segments, encoded slashes, backslashes and control
- * characters, however they are encoded. Refusals are plain text that says what is wrong.
+ * characters, however they are encoded. Refusals say what is wrong, as plain text (JSON under
+ * {@code /api/}, like the API's other errors).
  */
 public final class RequestGate implements Handler<HttpServerRequest> {
   static final String ALLOW = "GET, HEAD, OPTIONS";
@@ -75,6 +78,15 @@ public final class RequestGate implements Handler<HttpServerRequest> {
     next.handle(req);
   }
 
+  /** The request's path, or null when its head is too broken to have one. */
+  private static String pathOf(HttpServerRequest req) {
+    try {
+      return req.path();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** For {@code HttpServer.invalidRequestHandler}: a head that HTTP/1.1 could not decode. */
   public void invalid(HttpServerRequest req) {
     Throwable cause = req.decoderResult().cause();
@@ -121,9 +133,17 @@ public final class RequestGate implements Handler<HttpServerRequest> {
 
   private void refuse(HttpServerRequest req, int status, String message, boolean close) {
     var res = req.response().setStatusCode(status)
-        .putHeader("Content-Type", "text/plain; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Content-Type-Options", "nosniff");
+    // The API answers its errors as JSON, readable from any origin like its answers.
+    boolean api = Errors.api(pathOf(req));
+    if (api) {
+      Errors.apiHeaders(res);
+    } else {
+      res.putHeader("Content-Type", "text/plain; charset=utf-8");
+    }
+    Buffer body = api ? Buffer.buffer(Errors.json(status, message))
+        : Buffer.buffer(message + "\n");
     if (status == 405) {
       res.putHeader("Allow", ALLOW);
     }
@@ -133,9 +153,9 @@ public final class RequestGate implements Handler<HttpServerRequest> {
       connections.lastOn(req);
       res.putHeader("Connection", "close");
       res.headers().remove("Keep-Alive");
-      res.end(message + "\n").onComplete(done -> req.connection().close());
+      res.end(body).onComplete(done -> req.connection().close());
     } else {
-      res.end(message + "\n");
+      res.end(body);
     }
   }
 }
