@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * terms the changed articles hold (terms are spread over {@value #SHARDS} shards by hash),
  * and merges only those terms' lists, by binary search and array copies.
  *
- * <p>A posting list is an array of references to the articles themselves (4 bytes each with
- * compressed references, as an int ordinal would be), so a query walks it without a lookup.
+ * <p>A posting list ({@link Postings}) holds references to the articles themselves (4 bytes
+ * each with compressed references, as an int ordinal would be), in blocks, so a query walks it
+ * without a lookup and a change copies one block of it.
  */
 public final class WordIndex {
   static final int SHARDS = 4096;
@@ -30,7 +31,7 @@ public final class WordIndex {
   private final long bytes;
 
   /** One shard's terms in sorted order, each with its articles newest first. */
-  private record Shard(String[] terms, Article[][] lists) {}
+  private record Shard(String[] terms, Postings[] lists) {}
 
   private WordIndex(Shard[] shards, int terms, long postings, long bytes) {
     this.shards = shards;
@@ -61,7 +62,7 @@ public final class WordIndex {
       return ArticleList.EMPTY;
     }
     int at = java.util.Arrays.binarySearch(s.terms, term);
-    return at < 0 ? ArticleList.EMPTY : ArticleList.of(s.lists[at]);
+    return at < 0 ? ArticleList.EMPTY : s.lists[at];
   }
 
   /** Every term of an article, each once: its title's and its excerpt's. */
@@ -109,7 +110,7 @@ public final class WordIndex {
     long byteCount = bytes;
     for (Map.Entry<Integer, Set<String>> e : byShard.entrySet()) {
       Shard old = shards[e.getKey()];
-      TreeMap<String, Article[]> m = new TreeMap<>();
+      TreeMap<String, Postings> m = new TreeMap<>();
       if (old != null) {
         for (int i = 0; i < old.terms.length; i++) {
           m.put(old.terms[i], old.lists[i]);
@@ -117,28 +118,28 @@ public final class WordIndex {
         byteCount -= shardBytes(old.terms.length);
       }
       for (String t : e.getValue()) {
-        Article[] before = m.get(t);
-        Article[] after = Ordering.merge(before == null ? new Article[0] : before,
+        Postings before = m.get(t);
+        Postings after = (before == null ? Postings.EMPTY : before).with(
             removes.getOrDefault(t, Set.of()), adds.getOrDefault(t, List.of()));
         if (before != null) {
           termCount--;
-          postingCount -= before.length;
-          byteCount -= termBytes(t, before.length);
+          postingCount -= before.size();
+          byteCount -= termBytes(t, before.size());
         }
-        if (after.length == 0) {
+        if (after.size() == 0) {
           m.remove(t);
         } else {
           m.put(t, after);
           termCount++;
-          postingCount += after.length;
-          byteCount += termBytes(t, after.length);
+          postingCount += after.size();
+          byteCount += termBytes(t, after.size());
         }
       }
       if (m.isEmpty()) {
         next[e.getKey()] = null;
       } else {
         next[e.getKey()] = new Shard(m.keySet().toArray(new String[0]),
-            m.values().toArray(new Article[0][]));
+            m.values().toArray(new Postings[0]));
         byteCount += shardBytes(m.size());
       }
     }
@@ -149,14 +150,19 @@ public final class WordIndex {
     return (n + 7) & ~7L;
   }
 
-  /** The term's String (compact Latin-1 when it can be) and its list's array. */
+  /**
+   * The term's String (compact Latin-1 when it can be) and its list: the references, with a
+   * block's header and end offset for every {@value Postings#BLOCK} of them (the blocks' exact
+   * cut depends on the order of changes; the estimate does not).
+   */
   private static long termBytes(String t, int articles) {
     boolean latin1 = true;
     for (int i = 0; i < t.length() && latin1; i++) {
       latin1 = t.charAt(i) < 256;
     }
     long chars = latin1 ? t.length() : 2L * t.length();
-    return 24 + align(16 + chars) + align(16 + 4L * articles);
+    long blocks = (articles + Postings.BLOCK - 1) / Postings.BLOCK;
+    return 24 + align(16 + chars) + 4L * articles + 24 * blocks + 48;
   }
 
   /** The shard record and its two arrays of references. */
