@@ -17,6 +17,15 @@ public final class Ordering {
 
   private Ordering() {}
 
+  /** {@link #NEWEST_FIRST} without the comparator's indirections: for walks of long lists. */
+  public static int compare(Article a, Article b) {
+    if (a == b) {
+      return 0;
+    }
+    int c = b.publishedAt().compareTo(a.publishedAt());
+    return c != 0 ? c : a.id().compareTo(b.id());
+  }
+
   /**
    * {@code base} without {@code removed}, with {@code added} (already sorted) merged in. A
    * change of a few articles finds its places by binary search and copies the runs between

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param scheduled articles dated in the future, held back until their time (content.hideFuture)
  * @param problems files that do not parse, by file, in file order
  * @param duplicates identities claimed by more than one file, in identity order
+ * @param search the words of the visible articles' titles and excerpts, to their articles
  */
 public record Snapshot(
     long version,
@@ -30,10 +31,11 @@ public record Snapshot(
     int hiddenDrafts,
     Scheduled scheduled,
     List<FileProblem> problems,
-    List<Duplicate> duplicates) {
+    List<Duplicate> duplicates,
+    WordIndex search) {
 
   public static final Snapshot EMPTY = new Snapshot(0L, List.of(), Map.of(), Map.of(),
-      Map.of(), 0, Scheduled.NONE, List.of(), List.of());
+      Map.of(), 0, Scheduled.NONE, List.of(), List.of(), WordIndex.EMPTY);
 
   /**
    * Articles held back until their date (content.hideFuture).

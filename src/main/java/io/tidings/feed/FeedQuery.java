@@ -2,12 +2,11 @@ package io.tidings.feed;
 
 import io.tidings.article.Article;
 import io.tidings.article.Keys;
+import io.tidings.catalog.WordIndex;
+import io.tidings.search.Words;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.StringJoiner;
@@ -21,7 +20,8 @@ import java.util.TreeSet;
  * @param topics topic keys; empty: any
  * @param providers provider keys; empty: any
  * @param categories category keys; empty: any
- * @param words search words, folded (NFKC, lower case); each must occur in title or excerpt
+ * @param words search words, folded and cut as {@link Words#query} does; each must match a
+ *     word (or token, or CJK run) of the title or excerpt: the rule is in docs/feeds.md
  * @param minQuality lowest quality, or null
  * @param limit most items
  */
@@ -145,19 +145,9 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
-  /** Words of a search text: NFKC, lower case, split at anything that is not a letter or digit. */
+  /** Words of a search text as {@link Words#query} cuts them (docs/feeds.md, "q"). */
   static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String w : fold(text).split("[^\\p{L}\\p{N}\\p{M}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
-  static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return Words.query(text);
   }
 
   /** Whether an article passes every filter but the limit. */
@@ -170,6 +160,11 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
    *     index), so the topic check is skipped: most of a topic feed's cost otherwise
    */
   boolean matches(Article a, boolean topicsHold) {
+    return matchesFacets(a, topicsHold) && (words.isEmpty() || wordsMatch(a));
+  }
+
+  /** Whether the article passes every filter but the words and the limit. */
+  boolean matchesFacets(Article a, boolean topicsHold) {
     if (!topicsHold && !topics.isEmpty()) {
       boolean any = false;
       for (String t : topics) {
@@ -191,16 +186,24 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     if (minQuality != null && (a.quality() == null || a.quality() < minQuality)) {
       return false;
     }
-    if (!words.isEmpty()) {
-      String title = fold(a.title());
-      String excerpt = a.excerpt() == null ? "" : fold(a.excerpt());
-      for (String w : words) {
-        if (!title.contains(w) && !excerpt.contains(w)) {
-          return false;
-        }
+    return true;
+  }
+
+  /** The words without an index: each word's terms among the article's, checked on the text. */
+  private boolean wordsMatch(Article a) {
+    java.util.Set<String> terms = WordIndex.termsOf(a);
+    for (String w : words) {
+      if (!terms.containsAll(Words.lookups(w)) || !Words.exact(w) && !occursIn(w, a)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /** Whether a word whose lookups are not exact occurs in the title or the excerpt. */
+  static boolean occursIn(String word, Article a) {
+    return Words.occursIn(word, a.title())
+        || (a.excerpt() != null && Words.occursIn(word, a.excerpt()));
   }
 
   /**
@@ -215,8 +218,8 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
     join(b, providers);
     b.append(" c=");
     join(b, categories);
-    b.append(" w=");
-    join(b, words);
+    // Words may hold a comma (1,000) but never a space: joined by spaces, they stay apart.
+    b.append(" w=").append(String.join(" ", words));
     b.append(" q=").append(minQuality).append(" l=").append(limit);
     return b.toString();
   }

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 /**
  * Runs a query on a snapshot: starts from the narrowest index the query names (its topics,
  * else its providers, else its categories, else everything), walks it newest first, and
- * stops at the limit, so that a filtered feed does not scan the whole catalog.
+ * stops at the limit, so that a filtered feed does not scan the whole catalog. A query with
+ * words starts from the word index instead ({@link WordSearch}).
  */
 public final class Selection {
   private Selection() {}
@@ -57,6 +58,11 @@ public final class Selection {
    */
   public static void walk(Snapshot snapshot, FeedQuery query, Predicate<Article> visitor) {
     List<List<Article>> sources = sources(snapshot, query);
+    if (!query.words().isEmpty()) {
+      boolean narrow = !query.topics().isEmpty() || !query.providers().isEmpty()
+          || !query.categories().isEmpty();
+      return WordSearch.run(snapshot, query, sources, narrow, offset, limit);
+    }
     // Lists from the topic index hold only articles that have one of the query's topics.
     boolean topicsHold = !query.topics().isEmpty();
     if (sources.size() == 1) {

@@ -146,6 +146,13 @@ public final class ServerMetrics {
         s -> s.get().providers().size());
     gauge("tidings.catalog.files.with.errors", "Files that do not parse right now", snapshot,
         s -> s.get().problems().size());
+    gauge("tidings.search.index.terms", "Distinct terms in the word index of q", snapshot,
+        s -> s.get().search().terms());
+    Gauge.builder("tidings.search.index", snapshot, s -> s.get().search().estimatedBytes())
+        .description("Estimated heap of the word index of q (terms, posting lists, shards)")
+        .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Ingest's counters: file events, rescans, parse errors, files watched. */

@@ -36,6 +36,8 @@ class MetricsEndpointTest {
       assertThat(m.value("tidings_catalog_topics")).isEqualTo(1);
       assertThat(m.value("tidings_catalog_providers")).isEqualTo(1);
       assertThat(m.value("tidings_catalog_files_with_errors")).isEqualTo(1);
+      assertThat(m.value("tidings_search_index_terms")).isPositive();
+      assertThat(m.value("tidings_search_index_bytes")).isGreaterThan(16_000);
       assertThat(m.value("tidings_ingest_parse_errors_total")).isEqualTo(1);
       assertThat(m.value("tidings_ingest_files")).isEqualTo(3);
       assertThat(m.value("tidings_ingest_ready")).isEqualTo(1);

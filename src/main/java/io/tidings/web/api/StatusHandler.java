@@ -58,6 +58,7 @@ public final class StatusHandler implements Handler<RoutingContext> {
         new Scheduled(s.scheduled().count(), text(s.scheduled().next())),
         s.topics().size(), s.providers().size(), s.categories().size(), s.problems().size(),
         s.staleFiles(), s.duplicates().size(),
+        new Search(s.search().terms(), s.search().postings(), s.search().estimatedBytes()),
         new Content(contentDir, i.directoryMissing(), i.filesSeen(), i.watchMode(),
             i.watchNote(), i.fileEvents(), i.rescans(), text(i.lastChange())),
         errors, duplicates, subscribers());
@@ -76,8 +77,8 @@ public final class StatusHandler implements Handler<RoutingContext> {
   /** The answer of {@code /status}; the schema is in README. */
   record Status(boolean ready, String version, int articles, Drafts drafts, Scheduled scheduled,
       int topics, int providers, int categories, int filesWithErrors, long staleFiles,
-      int duplicates, Content content, List<Error> errors, List<DuplicateId> duplicateIds,
-      FeedSubscribers subscribers) {}
+      int duplicates, Search search, Content content, List<Error> errors,
+      List<DuplicateId> duplicateIds, FeedSubscribers subscribers) {}
 
   /** What aggregators report (their latest count per feed), and the sum over every feed. */
   record FeedSubscribers(long total, List<Subscribers.FeedCounts> feeds) {}
@@ -86,6 +87,9 @@ public final class StatusHandler implements Handler<RoutingContext> {
   record Drafts(int hidden, boolean shown, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
   record Scheduled(int count, String next) {}
+
+  /** The word index of {@code q}: distinct terms, (term, article) entries, estimated heap. */
+  record Search(int terms, long postings, long bytes) {}
 
   record Content(String directory, boolean missing, long files, String watch, String watchNote,
       long fileEvents, long rescans, String lastChange) {}

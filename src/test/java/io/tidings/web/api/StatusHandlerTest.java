@@ -83,6 +83,10 @@ class StatusHandlerTest {
           assertThat(json.getInteger("filesWithErrors")).isEqualTo(1);
           assertThat(json.getInteger("staleFiles")).isZero();
           assertThat(json.getInteger("duplicates")).isEqualTo(1);
+          assertThat(json.getJsonObject("search")).isEqualTo(new JsonObject()
+              .put("terms", s.search().terms()).put("postings", s.search().postings())
+              .put("bytes", s.search().estimatedBytes()));
+          assertThat(s.search().terms()).isPositive();
           assertThat(json.getJsonObject("content")).isEqualTo(new JsonObject()
               .put("directory", "/srv/articles").put("missing", false).put("files", 6)
               .put("watch", "poll").put("watchNote", "native watching failed: no inotify")
