@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Collects changed paths from any thread and hands them over in one batch once events have
- * been quiet for the debounce time, so that a file is read after its writes settle and a burst
- * makes a handful of snapshots, not one per file. A burst that never goes quiet is still handed
- * over every {@code max(5 x debounce, 500 ms)}.
+ * Collects changed paths from any thread and hands them over in batches. The first event after
+ * a quiet spell (no batch for the debounce time) is handed over at once: a file moved into
+ * place shows without a wait ({@link Settling} tells whether what was read may be applied).
+ * The events that follow within the debounce time are held until events have been quiet for
+ * the debounce time, so that a burst makes a handful of snapshots, not one per file. A burst
+ * that never goes quiet is still handed over every {@code max(5 x debounce, 500 ms)}.
  */
 final class Debouncer {
   private final long debounceNanos;
@@ -27,6 +29,8 @@ final class Debouncer {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicLong lastEventNanos = new AtomicLong();
   private final AtomicLong firstPendingNanos = new AtomicLong();
+  /** When the last batch was handed over; ingest thread writes. */
+  private volatile long lastFlushNanos;
 
   /** @param batch runs on {@code thread} with the paths of one batch */
   Debouncer(Duration debounce, ScheduledExecutorService thread, Consumer<List<Path>> batch) {
@@ -34,6 +38,7 @@ final class Debouncer {
     this.maxDelayNanos = Math.max(debounceNanos * 5, Duration.ofMillis(500).toNanos());
     this.thread = thread;
     this.batch = batch;
+    this.lastFlushNanos = System.nanoTime() - debounceNanos;
   }
 
   /** Queues a path and (re)arms the timer. Any thread. */
@@ -43,7 +48,11 @@ final class Debouncer {
     lastEventNanos.set(now);
     firstPendingNanos.compareAndSet(0, now);
     if (scheduled.compareAndSet(false, true)) {
-      thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
+      if (now - lastFlushNanos >= debounceNanos) {
+        thread.execute(this::flush); // quiet until now: this one goes at once
+      } else {
+        thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
+      }
     }
   }
 
@@ -56,6 +65,11 @@ final class Debouncer {
           TimeUnit.NANOSECONDS);
       return;
     }
+    flush();
+  }
+
+  private void flush() {
+    lastFlushNanos = System.nanoTime();
     firstPendingNanos.set(0);
     scheduled.set(false);
     List<Path> paths = new ArrayList<>(pending);
