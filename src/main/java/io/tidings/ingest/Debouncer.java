@@ -27,6 +27,8 @@ final class Debouncer {
   private final Consumer<List<Path>> batch;
   private final Set<Path> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** A batch to go at once is on its way to the ingest thread. */
+  private final AtomicBoolean leading = new AtomicBoolean();
   private final AtomicLong lastEventNanos = new AtomicLong();
   private final AtomicLong firstPendingNanos = new AtomicLong();
   /** When the last batch was handed over; ingest thread writes. */
@@ -41,18 +43,28 @@ final class Debouncer {
     this.lastFlushNanos = System.nanoTime() - debounceNanos;
   }
 
-  /** Queues a path and (re)arms the timer. Any thread. */
-  void add(Path path) {
+  /**
+   * Queues a path and (re)arms the timer. Any thread.
+   *
+   * @param arrival the path is there now (made or moved in, not deleted): after a quiet spell
+   *     it goes at once. A deletion waits for the debounce: a folder deleted file by file, or
+   *     the whole content directory, is then seen as a whole.
+   */
+  void add(Path path, boolean arrival) {
     pending.add(path);
     long now = System.nanoTime();
     lastEventNanos.set(now);
     firstPendingNanos.compareAndSet(0, now);
+    if (arrival && now - lastFlushNanos >= debounceNanos && leading.compareAndSet(false, true)) {
+      lastFlushNanos = now; // what follows within the debounce waits for the trailing batch
+      thread.execute(() -> {
+        leading.set(false);
+        flush();
+      });
+      return;
+    }
     if (scheduled.compareAndSet(false, true)) {
-      if (now - lastFlushNanos >= debounceNanos) {
-        thread.execute(this::flush); // quiet until now: this one goes at once
-      } else {
-        thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
-      }
+      thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -65,13 +77,13 @@ final class Debouncer {
           TimeUnit.NANOSECONDS);
       return;
     }
+    scheduled.set(false);
     flush();
   }
 
   private void flush() {
     lastFlushNanos = System.nanoTime();
     firstPendingNanos.set(0);
-    scheduled.set(false);
     List<Path> paths = new ArrayList<>(pending);
     pending.removeAll(paths);
     if (!paths.isEmpty()) {

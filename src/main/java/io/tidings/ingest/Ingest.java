@@ -7,6 +7,7 @@ import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ public final class Ingest implements AutoCloseable {
       public void changed(Path path, boolean written) {
         fileEvents.incrementAndGet();
         settling.event(path, written);
-        debouncer.add(path);
+        debouncer.add(path, !written && Files.exists(path, LinkOption.NOFOLLOW_LINKS));
       }
 
       @Override
@@ -157,12 +158,21 @@ public final class Ingest implements AutoCloseable {
     }
     Map<String, FileStamp> before = new java.util.HashMap<>();
     java.util.Set<String> own = new java.util.HashSet<>(); // files their own event brought
+    java.util.Set<FileStamp> left = new java.util.HashSet<>(); // what may have moved elsewhere
     for (TreeDiff.Seen s : seen) {
       if (s instanceof TreeDiff.File f) {
         own.add(f.path());
         before.put(f.path(), known.get(f.path()));
-      } else if (s instanceof TreeDiff.Folder f) {
-        f.listing().files().keySet().forEach(file -> before.put(file, known.get(file)));
+      } else {
+        if (s instanceof TreeDiff.Folder f) {
+          f.listing().files().keySet().forEach(file -> before.put(file, known.get(file)));
+        }
+        String prefix = s.path().isEmpty() ? "" : s.path() + "/";
+        FileStamp itself = known.get(s.path());
+        if (itself != null) {
+          left.add(itself);
+        }
+        left.addAll(known.subMap(prefix, prefix + Character.MAX_VALUE).values());
       }
     }
     TreeDiff.Changes diff = TreeDiff.batch(known, seen); // updates known in place: no copy
@@ -172,7 +182,7 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> read = reading.readAll(diff.toRead(), false);
     TreeDiff.forgetMissing(known, read);
     boolean fenced = !own.isEmpty() && watcher.fence();
-    changes.addAll(settled(read, known, before, rel -> fenced && own.contains(rel)));
+    changes.addAll(settled(read, known, before, left, rel -> fenced && own.contains(rel)));
     apply(changes, known);
   }
 
@@ -182,8 +192,9 @@ public final class Ingest implements AutoCloseable {
    * looked at again once it may have settled.
    */
   private List<FileChange> settled(List<FileChange> read, Map<String, FileStamp> stamps,
-      Map<String, FileStamp> before, java.util.function.Predicate<String> arrived) {
-    Settling.Sorted sorted = settling.sort(read, stamps, arrived);
+      Map<String, FileStamp> before, java.util.Set<FileStamp> left,
+      java.util.function.Predicate<String> arrived) {
+    Settling.Sorted sorted = settling.sort(read, stamps, left, arrived);
     if (sorted.laterNanos().isEmpty()) {
       return sorted.settled();
     }
@@ -199,7 +210,8 @@ public final class Ingest implements AutoCloseable {
       again.add(root.resolve(e.getKey()));
       wait = Math.max(wait, e.getValue());
     }
-    thread.schedule(() -> again.forEach(debouncer::add), wait, TimeUnit.NANOSECONDS);
+    thread.schedule(() -> again.forEach(p -> debouncer.add(p, true)), wait,
+        TimeUnit.NANOSECONDS);
     return sorted.settled();
   }
 
@@ -222,7 +234,10 @@ public final class Ingest implements AutoCloseable {
     List<FileChange> changes = diff.removals();
     diff.gone().forEach(settling::forget);
     Map<String, FileStamp> found = listing.files();
-    changes.addAll(settled(reading.readAll(diff.toRead(), false), found, known, rel -> false));
+    java.util.Set<FileStamp> left = new java.util.HashSet<>();
+    diff.gone().forEach(f -> left.add(known.get(f)));
+    changes.addAll(settled(reading.readAll(diff.toRead(), false), found, known, left,
+        rel -> false));
     folders.update(listing.unlistable(), null, changes);
     apply(changes, listing.files());
   }

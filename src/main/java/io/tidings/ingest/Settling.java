@@ -67,10 +67,13 @@ final class Settling {
    *
    * @param read the files read, as read
    * @param before each file's stamp as seen before the read
+   * @param left the stamps of the files that left the tree in the same batch: a file with one of
+   *     them was moved within the tree, and is as complete as it was where it was
    * @param arrived the files that may count as moved into place (their own file event brought
    *     them, and the watcher's fence passed after the read); the rest must settle
    */
-  Sorted sort(List<FileChange> read, Map<String, FileStamp> before, Predicate<String> arrived) {
+  Sorted sort(List<FileChange> read, Map<String, FileStamp> before, Set<FileStamp> left,
+      Predicate<String> arrived) {
     List<FileChange> settled = new ArrayList<>(read.size());
     Map<String, Long> later = new LinkedHashMap<>();
     long now = System.nanoTime();
@@ -79,7 +82,8 @@ final class Settling {
       String rel = c.file();
       FileStamp after = FileStamp.read(root.resolve(rel));
       Long wait = c.parsed().isMissing() || after == null ? null
-          : waitFor(rel, before.get(rel), after, arrived.test(rel), now, wallNanos);
+          : waitFor(rel, before.get(rel), after, arrived.test(rel), left.contains(after), now,
+              wallNanos);
       if (wait == null) {
         waiting.remove(rel);
         settled.add(c);
@@ -92,13 +96,13 @@ final class Settling {
 
   /** Null when the read counts, else how long to wait before the next look. */
   private Long waitFor(String rel, FileStamp before, FileStamp after, boolean arrived,
-      long now, long wallNanos) {
+      boolean moved, long now, long wallNanos) {
     if (!after.equals(before)) {
       waiting.put(rel, new Look(after, now)); // changed while it was read
       return settleNanos;
     }
-    if (arrived && after.size() > 0 && !written.contains(root.resolve(rel))) {
-      return null;
+    if (moved || arrived && after.size() > 0 && !written.contains(root.resolve(rel))) {
+      return null; // moved within the tree, or moved into place
     }
     long age = wallNanos - after.modifiedNanos();
     if (age >= settleNanos) {
