@@ -148,7 +148,8 @@ class EventsTest {
         }
         assertThat(order).containsExactlyInAnyOrder(java.util.Arrays.stream(files)
             .map(f -> Articles.url(f[0])).toArray(String[]::new));
-        for (int c = 1; c < all.size(); c++) {
+        for (int k = 1; k < all.size(); k++) {
+          int c = k;
           String topic = c / 2 == 1 ? "AI" : c / 2 == 2 ? "Space" : null;
           java.util.List<String> expected = order.stream().filter(id -> java.util.Arrays
               .stream(files).anyMatch(f -> Articles.url(f[0]).equals(id)
