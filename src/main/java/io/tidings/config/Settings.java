@@ -53,7 +53,8 @@ public final class Settings {
       new Setting("content.pollInterval", "2s", ValueType.duration(Duration.ofMillis(100)),
           "time between walks in poll mode, and between checks for a vanished directory"),
       new Setting("content.debounce", "100ms", ValueType.duration(Duration.ofMillis(1)),
-          "quiet time after the last file event before files are read"),
+          "bounds bursts: events after the first gather until this long quiet; files written"
+              + " in place settle max(5x this, 500ms)"),
       new Setting("content.rescanInterval", "10m", ValueType.duration(Duration.ZERO),
           "full rescan as a safety net in native mode; 0 turns it off"),
       new Setting("content.maxFileSize", "1MiB", ValueType.size(1024, 1L << 30),

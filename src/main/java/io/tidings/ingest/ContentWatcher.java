@@ -23,8 +23,8 @@ final class ContentWatcher implements AutoCloseable {
 
   /** Who is told. */
   interface Listener {
-    /** A path changed (any thread). */
-    void changed(Path path);
+    /** A path changed (any thread): {@code written} in place, or else made, moved or deleted. */
+    void changed(Path path, boolean written);
 
     /** The tree needs a walk (ingest thread); {@code reason} is null for a routine poll. */
     void rescan(String reason);
@@ -40,6 +40,8 @@ final class ContentWatcher implements AutoCloseable {
   private final Listener listener;
   private final UnaryOperator<NativeWatcher.Events> events;
   private final long pollMillis;
+  /** How long {@link #fence()} waits before the files it vouches for wait to settle instead. */
+  private static final long FENCE_TIMEOUT_MILLIS = 250;
 
   private volatile NativeWatcher watcher;
   /**
@@ -112,6 +114,16 @@ final class ContentWatcher implements AutoCloseable {
   /** Why the mode differs from the one configured, or null. */
   String note() {
     return note;
+  }
+
+  /**
+   * Waits until every file event the kernel queued before the call has been told to the
+   * listener (native mode). False when that cannot be told: polling, or no answer in time.
+   * Blocks for the round trip of one event (well under a millisecond on a quiet system).
+   */
+  boolean fence() {
+    NativeWatcher w = watcher;
+    return mode == WatchMode.NATIVE && w != null && !missing && w.fence(FENCE_TIMEOUT_MILLIS);
   }
 
   /** Whether the content directory is gone right now. */
@@ -246,8 +258,8 @@ final class ContentWatcher implements AutoCloseable {
   /** The native watcher's reports, from its thread; each only queues work. */
   private final class Reports implements NativeWatcher.Events {
     @Override
-    public void changed(Path path) {
-      listener.changed(path);
+    public void changed(Path path, boolean written) {
+      listener.changed(path, written);
     }
 
     @Override

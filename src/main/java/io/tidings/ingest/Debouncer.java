@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Collects changed paths from any thread and hands them over in one batch once events have
- * been quiet for the debounce time, so that a file is read after its writes settle and a burst
- * makes a handful of snapshots, not one per file. A burst that never goes quiet is still handed
- * over every {@code max(5 x debounce, 500 ms)}.
+ * Collects changed paths from any thread and hands them over in batches. The first event after
+ * a quiet spell (no batch for the debounce time) is handed over at once: a file moved into
+ * place shows without a wait ({@link Settling} tells whether what was read may be applied).
+ * The events that follow within the debounce time are held until events have been quiet for
+ * the debounce time, so that a burst makes a handful of snapshots, not one per file. A burst
+ * that never goes quiet is still handed over every {@code max(5 x debounce, 500 ms)}.
  */
 final class Debouncer {
   private final long debounceNanos;
@@ -25,8 +27,12 @@ final class Debouncer {
   private final Consumer<List<Path>> batch;
   private final Set<Path> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** A batch to go at once is on its way to the ingest thread. */
+  private final AtomicBoolean leading = new AtomicBoolean();
   private final AtomicLong lastEventNanos = new AtomicLong();
   private final AtomicLong firstPendingNanos = new AtomicLong();
+  /** When the last batch was handed over; ingest thread writes. */
+  private volatile long lastFlushNanos;
 
   /** @param batch runs on {@code thread} with the paths of one batch */
   Debouncer(Duration debounce, ScheduledExecutorService thread, Consumer<List<Path>> batch) {
@@ -34,14 +40,29 @@ final class Debouncer {
     this.maxDelayNanos = Math.max(debounceNanos * 5, Duration.ofMillis(500).toNanos());
     this.thread = thread;
     this.batch = batch;
+    this.lastFlushNanos = System.nanoTime() - debounceNanos;
   }
 
-  /** Queues a path and (re)arms the timer. Any thread. */
-  void add(Path path) {
+  /**
+   * Queues a path and (re)arms the timer. Any thread.
+   *
+   * @param arrival the path is there now (made or moved in, not deleted): after a quiet spell
+   *     it goes at once. A deletion waits for the debounce: a folder deleted file by file, or
+   *     the whole content directory, is then seen as a whole.
+   */
+  void add(Path path, boolean arrival) {
     pending.add(path);
     long now = System.nanoTime();
     lastEventNanos.set(now);
     firstPendingNanos.compareAndSet(0, now);
+    if (arrival && now - lastFlushNanos >= debounceNanos && leading.compareAndSet(false, true)) {
+      lastFlushNanos = now; // what follows within the debounce waits for the trailing batch
+      thread.execute(() -> {
+        leading.set(false);
+        flush();
+      });
+      return;
+    }
     if (scheduled.compareAndSet(false, true)) {
       thread.schedule(this::maybeFlush, debounceNanos, TimeUnit.NANOSECONDS);
     }
@@ -56,8 +77,13 @@ final class Debouncer {
           TimeUnit.NANOSECONDS);
       return;
     }
-    firstPendingNanos.set(0);
     scheduled.set(false);
+    flush();
+  }
+
+  private void flush() {
+    lastFlushNanos = System.nanoTime();
+    firstPendingNanos.set(0);
     List<Path> paths = new ArrayList<>(pending);
     pending.removeAll(paths);
     if (!paths.isEmpty()) {

@@ -7,6 +7,7 @@ import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -45,6 +47,7 @@ public final class Ingest implements AutoCloseable {
   private final Debouncer debouncer;
   private final ParsePool parsePool;
   private final FileReading reading;
+  private final Settling settling;
   private final ReleaseTimer release;
 
   // What ingest remembers between batches.
@@ -73,11 +76,13 @@ public final class Ingest implements AutoCloseable {
     this.parsePool = new ParsePool(config, "tidings-parse-");
     this.reading = new FileReading(root, parser, parsePool.executor(), thread::progress);
     this.debouncer = new Debouncer(config.debounce(), thread, this::flush);
+    this.settling = new Settling(root, Settling.settleTime(config.debounce()));
     this.watcher = new ContentWatcher(config, filter, thread, new ContentWatcher.Listener() {
       @Override
-      public void changed(Path path) {
+      public void changed(Path path, boolean written) {
         fileEvents.incrementAndGet();
-        debouncer.add(path);
+        settling.event(path, written);
+        debouncer.add(path, !written && Files.exists(path, LinkOption.NOFOLLOW_LINKS));
       }
 
       @Override
@@ -151,13 +156,63 @@ public final class Ingest implements AutoCloseable {
     for (Path path : paths) {
       seen.add(TreeWalk.look(root, path, filter, dir -> thread.progress()));
     }
+    Map<String, FileStamp> before = new java.util.HashMap<>();
+    java.util.Set<String> own = new java.util.HashSet<>(); // files their own event brought
+    java.util.Set<FileStamp> left = new java.util.HashSet<>(); // what may have moved elsewhere
+    for (TreeDiff.Seen s : seen) {
+      if (s instanceof TreeDiff.File f) {
+        own.add(f.path());
+        before.put(f.path(), known.get(f.path()));
+      } else {
+        if (s instanceof TreeDiff.Folder f) {
+          f.listing().files().keySet().forEach(file -> before.put(file, known.get(file)));
+        }
+        String prefix = s.path().isEmpty() ? "" : s.path() + "/";
+        FileStamp itself = known.get(s.path());
+        if (itself != null) {
+          left.add(itself);
+        }
+        left.addAll(known.subMap(prefix, prefix + Character.MAX_VALUE).values());
+      }
+    }
     TreeDiff.Changes diff = TreeDiff.batch(known, seen); // updates known in place: no copy
     List<FileChange> changes = diff.removals();
+    diff.gone().forEach(settling::forget);
     folders.update(diff.folderScans(), changes);
     List<FileChange> read = reading.readAll(diff.toRead(), false);
     TreeDiff.forgetMissing(known, read);
-    changes.addAll(read);
+    boolean fenced = !own.isEmpty() && watcher.fence();
+    changes.addAll(settled(read, known, before, left, rel -> fenced && own.contains(rel)));
     apply(changes, known);
+  }
+
+  /**
+   * What of {@code read} may be applied (see {@link Settling}). A file that must wait keeps its
+   * stamp from before in {@code stamps}, so that a rescan meanwhile reads it again too, and is
+   * looked at again once it may have settled.
+   */
+  private List<FileChange> settled(List<FileChange> read, Map<String, FileStamp> stamps,
+      Map<String, FileStamp> before, java.util.Set<FileStamp> left,
+      java.util.function.Predicate<String> arrived) {
+    Settling.Sorted sorted = settling.sort(read, stamps, left, arrived);
+    if (sorted.laterNanos().isEmpty()) {
+      return sorted.settled();
+    }
+    long wait = 0;
+    List<Path> again = new ArrayList<>(sorted.laterNanos().size());
+    for (Map.Entry<String, Long> e : sorted.laterNanos().entrySet()) {
+      FileStamp old = before.get(e.getKey());
+      if (old == null) {
+        stamps.remove(e.getKey());
+      } else {
+        stamps.put(e.getKey(), old);
+      }
+      again.add(root.resolve(e.getKey()));
+      wait = Math.max(wait, e.getValue());
+    }
+    thread.schedule(() -> again.forEach(p -> debouncer.add(p, true)), wait,
+        TimeUnit.NANOSECONDS);
+    return sorted.settled();
   }
 
   /** Walks the whole tree and reads what differs from what is known. Ingest thread only. */
@@ -177,7 +232,12 @@ public final class Ingest implements AutoCloseable {
     }
     TreeDiff.Changes diff = TreeDiff.rescan(known, listing.files(), problems::isUnreadable);
     List<FileChange> changes = diff.removals();
-    changes.addAll(reading.readAll(diff.toRead(), false));
+    diff.gone().forEach(settling::forget);
+    Map<String, FileStamp> found = listing.files();
+    java.util.Set<FileStamp> left = new java.util.HashSet<>();
+    diff.gone().forEach(f -> left.add(known.get(f)));
+    changes.addAll(settled(reading.readAll(diff.toRead(), false), found, known, left,
+        rel -> false));
     folders.update(listing.unlistable(), null, changes);
     apply(changes, listing.files());
   }

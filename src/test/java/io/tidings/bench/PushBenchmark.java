@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * From a file written to the {@code added} event received by every one of N connected SSE
+ * From a file moved into the content directory to the {@code added} event received by every one of N connected SSE
  * clients: p50 and p99 over all (write, client) pairs, against the aim of p99 under the
- * debounce plus 50 ms; and the server's heap with the clients connected.
+ * 100 ms (a file moved in is read at once; the debounce only bounds bursts); and the server's heap with the clients connected.
  *
  * <p>The server is the packaged jar in a process of its own (so that its heap is its own, read
  * from /metrics after {@code jcmd GC.run}); the clients are Vert.x HTTP clients in this JVM.
@@ -40,6 +40,7 @@ public final class PushBenchmark {
     long debounceMs = args.length > 3 ? Long.parseLong(args[3]) : 100;
     String debounce = debounceMs + "ms";
     Path dir = Files.createTempDirectory("tidings-push-bench");
+    Path staging = Files.createTempDirectory(dir.getParent(), "tidings-push-staging");
     for (int i = 0; i < 200; i++) {
       Articles.write(dir, "seed" + i + ".md", Articles.text("seed" + i, "Seed " + i, "AI"));
     }
@@ -105,8 +106,12 @@ public final class PushBenchmark {
       int missing = 0;
       for (int w = 0; w < writes; w++) {
         String key = "bench" + w;
+        // Written beside the directory, then moved in, as a publisher that writes atomically
+        // does: a file written in place waits to settle (docs/operations.md).
+        Path staged = Articles.write(staging, key + ".md", Articles.text(key, "Bench " + w,
+            "Bench"));
         written[w] = System.nanoTime();
-        Articles.write(dir, key + ".md", Articles.text(key, "Bench " + w, "Bench"));
+        Files.move(staged, dir.resolve(key + ".md"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
           AtomicInteger n = counts.get(key);
@@ -129,9 +134,9 @@ public final class PushBenchmark {
       System.out.printf("file written -> event at %d clients, %d writes (%d samples, %d missing):"
               + " p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", clients, writes, sorted.length,
           missing, pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0));
-      double aim = debounceMs + 50;
-      System.out.printf("aim: p99 < debounce (%s) + 50 ms = %.0f ms: %s%n", debounce, aim,
-          pct(sorted, 0.99) < aim ? "met" : "not met");
+      double aim = 100;
+      System.out.printf("aim: p99 <= 100 ms (debounce %s): %s%n", debounce,
+          pct(sorted, 0.99) <= aim ? "met" : "not met");
       client.close();
     } finally {
       vertx.close();

@@ -17,9 +17,9 @@ final class EventTap implements UnaryOperator<NativeWatcher.Events> {
     ingest = real;
     return new NativeWatcher.Events() {
       @Override
-      public void changed(Path path) {
+      public void changed(Path path, boolean written) {
         if (!losing) {
-          real.changed(path);
+          real.changed(path, written);
         }
       }
 

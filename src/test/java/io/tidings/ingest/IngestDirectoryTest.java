@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 import io.tidings.catalog.Snapshot;
 import io.tidings.testing.Articles;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -87,6 +90,12 @@ class IngestDirectoryTest {
     Files.move(h.root.resolve("sub"), h.root.resolve("moved"));
     h.write("moved/d.txt", article("d"));
     h.write("broken.txt", "---\ntitle: x\n");
+    // Written a while ago, as far as their times go: settled, so the rescan applies them
+    // (a file written a moment ago waits to settle: IngestSettleTest).
+    for (String f : List.of("a.txt", "moved/d.txt", "broken.txt")) {
+      Files.setLastModifiedTime(h.root.resolve(f),
+          FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+    }
     assertThat(h.ids()).containsExactly("a", "b", "c");
 
     Snapshot s = h.ingest.rescanNow().get(10, TimeUnit.SECONDS);

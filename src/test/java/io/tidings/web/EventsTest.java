@@ -116,6 +116,75 @@ class EventsTest {
     }
   }
 
+  /**
+   * One batch of several events (a folder moved in), fanned out to clients of different
+   * filters, two of each: every client gets exactly the events of its filter, once each, in
+   * the batch's order; clients with the same filter get the same frames; the next batch
+   * follows with no repeat of the first.
+   */
+  @Test
+  void aBatchFansOutToEveryFilterExactlyOnceInOrder(@TempDir Path dir) throws Exception {
+    Path staging = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-staging")
+        .resolve("batch"));
+    String[][] files = {{"b1", "AI"}, {"b2", "Space"}, {"b3", "AI"}, {"b4", "Space"},
+        {"b5", "AI"}, {"b6", "Weather"}};
+    for (String[] f : files) {
+      Articles.write(staging, f[0] + ".md", Articles.text(f[0], "Title " + f[0], f[1]));
+    }
+    String[] filters = {"/events", "/events?topic=AI", "/events?topic=space", "/events?q=nothing"};
+    try (TestServer server = TestServer.start(dir)) {
+      java.util.List<SseClient> all = new java.util.ArrayList<>();
+      try {
+        for (String f : filters) {
+          all.add(SseClient.connect(clients, server.port(), f));
+          all.add(SseClient.connect(clients, server.port(), f));
+        }
+        Files.move(staging, dir.resolve("batch"));
+        java.util.List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < files.length; i++) {
+          SseClient.Event e = all.get(0).next();
+          assertThat(e.type()).isEqualTo("added");
+          order.add(data(e).get("id").asText());
+        }
+        assertThat(order).containsExactlyInAnyOrder(java.util.Arrays.stream(files)
+            .map(f -> Articles.url(f[0])).toArray(String[]::new));
+        for (int k = 1; k < all.size(); k++) {
+          int c = k;
+          String topic = c / 2 == 1 ? "AI" : c / 2 == 2 ? "Space" : null;
+          java.util.List<String> expected = order.stream().filter(id -> java.util.Arrays
+              .stream(files).anyMatch(f -> Articles.url(f[0]).equals(id)
+                  && (c / 2 == 0 || f[1].equals(topic)))).toList();
+          java.util.List<String> got = new java.util.ArrayList<>();
+          for (int i = 0; i < expected.size(); i++) {
+            SseClient.Event e = all.get(c).next();
+            assertThat(e.type()).isEqualTo("added");
+            got.add(data(e).get("id").asText());
+          }
+          assertThat(got).as("client %d, %s", c, filters[c / 2]).isEqualTo(expected);
+        }
+        // The next batch: each client hears it next, and nothing of the first again.
+        write(dir, "next", "Next one", "AI", "Space");
+        for (int c = 0; c < all.size(); c++) {
+          if (c / 2 == 3) {
+            continue;
+          }
+          SseClient.Event e = all.get(c).next();
+          assertThat(data(e).get("id").asText()).as("client %d", c)
+              .isEqualTo(Articles.url("next"));
+        }
+        for (SseClient sse : all) {
+          await().atMost(Duration.ofSeconds(10))
+              .until(() -> sse.lastEventId().equals(all.get(0).lastEventId()));
+          assertThat(sse.drain()).as("events after the last").isEmpty();
+        }
+      } finally {
+        for (SseClient sse : all) {
+          sse.close();
+        }
+      }
+    }
+  }
+
   @Test
   void reconnectingWithLastEventIdReplaysExactlyWhatWasMissed(@TempDir Path dir)
       throws Exception {

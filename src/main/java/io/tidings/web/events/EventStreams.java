@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +72,33 @@ public final class EventStreams implements EventLog.Subscriber {
   @Override
   public void deliver(EventLog.Batch batch) {
     context.runOnContext(v -> {
+      // One pass over this loop's streams. Each stream gets the batch in one write: the frames
+      // its filter lets through, joined once for every stream whose filter lets the same
+      // frames through, and shared by them (as is the id line they end with).
+      Map<List<byte[]>, byte[]> joined = new HashMap<>();
+      byte[] idLine = idLine(batch.lastId());
       for (Stream s : List.copyOf(streams)) {
-        s.send(batch);
+        s.send(batch, joined, idLine);
       }
     });
+  }
+
+  private static byte[] idLine(String id) {
+    return ("id: " + id + "\n\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] join(List<byte[]> frames) {
+    int n = 0;
+    for (byte[] f : frames) {
+      n += f.length;
+    }
+    byte[] out = new byte[n];
+    int at = 0;
+    for (byte[] f : frames) {
+      System.arraycopy(f, 0, out, at, f.length);
+      at += f.length;
+    }
+    return out;
   }
 
   /**
@@ -101,7 +125,7 @@ public final class EventStreams implements EventLog.Subscriber {
     } else {
       s.sendEvents(c.missed());
     }
-    s.position(c.lastSeq(), c.lastId());
+    s.position(c.lastSeq(), c.lastId(), idLine(c.lastId()));
   }
 
   int size() {
@@ -139,6 +163,8 @@ public final class EventStreams implements EventLog.Subscriber {
     private boolean gone;
     /** Frames waiting for the connection to take them. */
     private final java.util.ArrayDeque<byte[]> queue = new java.util.ArrayDeque<>();
+    /** While a batch is being sent: its frames for this stream, written together after. */
+    private List<byte[]> collected;
 
     Stream(HttpServerResponse response, FeedQuery filter, String resetData, String remote) {
       this.response = response;
@@ -147,10 +173,27 @@ public final class EventStreams implements EventLog.Subscriber {
       this.remote = remote;
     }
 
-    void send(EventLog.Batch batch) {
+    void send(EventLog.Batch batch, Map<List<byte[]>, byte[]> joined, byte[] idLine) {
       if (gone || batch.lastSeq() <= lastSeq) {
         return; // already in this stream's catch-up
       }
+      collected = new ArrayList<>(2);
+      try {
+        sendBatch(batch, idLine);
+      } finally {
+        List<byte[]> frames = collected;
+        collected = null;
+        if (frames.size() == 1) {
+          write(frames.get(0));
+        } else if (!frames.isEmpty() && !gone && queue.isEmpty() && !response.writeQueueFull()) {
+          send(joined.computeIfAbsent(frames, EventStreams::join)); // one write, one flush
+        } else {
+          frames.forEach(this::write); // queued one by one: the cut-off counts events
+        }
+      }
+    }
+
+    private void sendBatch(EventLog.Batch batch, byte[] idLine) {
       if (batch.reset()) {
         reset(batch.lastId());
       } else {
@@ -162,7 +205,7 @@ public final class EventStreams implements EventLog.Subscriber {
         }
         sendEvents(fresh);
       }
-      position(batch.lastSeq(), batch.lastId());
+      position(batch.lastSeq(), batch.lastId(), idLine);
     }
 
     void sendEvents(List<ArticleEvent> events) {
@@ -190,16 +233,20 @@ public final class EventStreams implements EventLog.Subscriber {
      * learns the newest id (an id line alone dispatches no event), so that when it reconnects
      * the log can continue from there, however long ago its last event was.
      */
-    void position(long seq, String id) {
+    void position(long seq, String id, byte[] idLine) {
       lastSeq = seq;
       if (!id.equals(clientId)) {
-        write(("id: " + id + "\n\n").getBytes(StandardCharsets.US_ASCII));
+        write(idLine);
         clientId = id;
       }
     }
 
     void write(byte[] bytes) {
       if (gone) {
+        return;
+      }
+      if (collected != null) {
+        collected.add(bytes);
         return;
       }
       if (queue.isEmpty() && !response.writeQueueFull()) {
