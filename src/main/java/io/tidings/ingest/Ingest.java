@@ -46,6 +46,8 @@ public final class Ingest implements AutoCloseable {
   private final ParsePool parsePool;
   private final FileReading reading;
   private final ReleaseTimer release;
+  /** The restart cache, or null when content.cacheDir is empty. */
+  private final CacheKeeper cache;
 
   // What ingest remembers between batches.
   /** Every article file seen, by relative path, with its stamp; ingest thread only. */
@@ -57,6 +59,8 @@ public final class Ingest implements AutoCloseable {
   private final AtomicLong rescans = new AtomicLong();
   private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
   private volatile boolean ready;
+  /** Files of the first scan taken from the restart cache instead of read. */
+  private volatile int fromCache;
   private volatile Instant lastChange;
 
   public Ingest(Config.Content config, ArticleParser parser, Catalog catalog) {
@@ -91,6 +95,9 @@ public final class Ingest implements AutoCloseable {
       }
     }, events);
     this.release = new ReleaseTimer(catalog, thread, this::changed);
+    this.cache = config.cacheEnabled() ? new CacheKeeper(new ParseCache(
+        ParseCache.fileFor(config.cacheDir().toAbsolutePath(), root), root, parser.maxFileSize()),
+        thread, () -> known, catalog) : null;
   }
 
   public Path root() {
@@ -121,6 +128,10 @@ public final class Ingest implements AutoCloseable {
     // Watch first, then walk: a file written during the scan then makes an event (and is read
     // once more after it); the other way round it would be missed until a rescan.
     watcher.start();
+    // The restart cache is read while the tree is walked: both are mostly waiting on the disk.
+    CompletableFuture<Map<String, ParseCache.Entry>> cached = cache == null
+        ? CompletableFuture.completedFuture(Map.of())
+        : CompletableFuture.supplyAsync(cache::load, parsePool.executor());
     TreeWalk.Listing listing;
     try {
       listing = walk(root);
@@ -129,11 +140,17 @@ public final class Ingest implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read content directory " + root + ": " + e);
     }
-    List<FileChange> changes = new ArrayList<>(reading.readAll(listing.files().keySet(), true));
+    CacheKeeper.FirstScan first = CacheKeeper.readAll(listing.files(), cached.join(), reading,
+        cache != null);
+    fromCache = first.fromCache();
+    List<FileChange> changes = first.changes();
     folders.update(listing.unlistable(), null, changes);
     Snapshot snapshot = apply(changes, listing.files());
     LOG.info(ScanSummary.line(listing.files().size(), System.nanoTime() - t0, snapshot));
     ready = true;
+    if (cache != null) {
+      cache.saveNow();
+    }
     return snapshot;
   }
 
@@ -199,6 +216,9 @@ public final class Ingest implements AutoCloseable {
       }
     }
     release.rearm();
+    if (cache != null && !changes.isEmpty() && ready) {
+      cache.changed();
+    }
     return after;
   }
 
@@ -220,9 +240,22 @@ public final class Ingest implements AutoCloseable {
     }, thread);
   }
 
+  /** How many files of the first scan came from the restart cache (tests, benchmarks). */
+  public int filesFromCache() {
+    return fromCache;
+  }
+
+  /** Restart cache writes finished so far, written or failed (tests). */
+  int cacheWrites() {
+    return cache == null ? 0 : cache.writes();
+  }
+
   @Override
   public void close() {
     watcher.close();
+    if (cache != null) {
+      cache.close();
+    }
     thread.shutdownNow();
     parsePool.close();
   }
