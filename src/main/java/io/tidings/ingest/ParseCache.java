@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,6 +100,11 @@ final class ParseCache {
    * be used. Never throws.
    */
   Map<String, Entry> load() {
+    String unsafe = writableByOthers(file);
+    if (unsafe != null) {
+      LOG.warn("restart cache {} not used: {}; reading every file", file, unsafe);
+      return Map.of();
+    }
     try (InputStream raw = Files.newInputStream(file)) {
       CheckedInputStream checked = new CheckedInputStream(
           new BufferedInputStream(raw, 1 << 16), new CRC32C());
@@ -132,6 +138,27 @@ final class ParseCache {
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     return Map.of();
+  }
+
+  /**
+   * Why another user could have written the cache file (its articles are served unparsed), or
+   * null: the file writable by group or others, or its folder by others.
+   */
+  private static String writableByOthers(Path file) {
+    try {
+      var mine = Files.getPosixFilePermissions(file);
+      if (mine.contains(PosixFilePermission.GROUP_WRITE)
+          || mine.contains(PosixFilePermission.OTHERS_WRITE)) {
+        return "the file is writable by other users";
+      }
+      if (Files.getPosixFilePermissions(file.getParent())
+          .contains(PosixFilePermission.OTHERS_WRITE)) {
+        return "its folder is writable by every user";
+      }
+    } catch (UnsupportedOperationException | IOException e) {
+      return null; // not POSIX, or missing: load() says so
+    }
+    return null;
   }
 
   /** Why the header is not this cache's, or null when it is. */

@@ -162,6 +162,11 @@ class RestartCacheTest {
     byte[] foreign = good.clone();
     foreign["tidings-parse-cache".length() + 3]++; // the layout version
     byte[] garbage = "not a cache at all".getBytes(StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions
+        .fromString("rw-rw-rw-")); // the good bytes, but anyone could have written them
+    try (IngestHarness h = restart()) {
+      assertThat(h.ingest.filesFromCache()).as("a cache others may write").isZero();
+    }
     for (byte[] bad : new byte[][] {flipped, truncated, foreign, garbage, new byte[0]}) {
       Files.write(cache, bad);
       try (IngestHarness h = restart()) {
