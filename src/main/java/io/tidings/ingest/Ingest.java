@@ -140,7 +140,8 @@ public final class Ingest implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read content directory " + root + ": " + e);
     }
-    CacheKeeper.FirstScan first = CacheKeeper.readAll(listing.files(), cached.join(), reading,
+    Map<String, ParseCache.Entry> fromDisk = cached.join();
+    CacheKeeper.FirstScan first = CacheKeeper.readAll(listing.files(), fromDisk, reading,
         cache != null);
     fromCache = first.fromCache();
     List<FileChange> changes = first.changes();
@@ -148,8 +149,11 @@ public final class Ingest implements AutoCloseable {
     Snapshot snapshot = apply(changes, listing.files());
     LOG.info(ScanSummary.line(listing.files().size(), System.nanoTime() - t0, snapshot));
     ready = true;
-    if (cache != null) {
+    if (cache != null && (first.fromCache() != fromDisk.size()
+        || first.fromCache() != listing.files().size())) {
       cache.saveNow();
+    } else if (cache != null) {
+      cache.upToDate(); // the cache on disk already says exactly this
     }
     return snapshot;
   }
