@@ -6,6 +6,8 @@
 # N defaults to 100000. The corpus is generated once into target/bench-corpus-N and reused.
 # Options: --corpus DIR --scans 3 --changes 200 --applies 1000 --warmup 5000 --debounce 100ms
 #          --no-histo --corpus-only (only write the corpus)
+#          --scan-only (only section 0: the Jackson streaming peer's files/s and the start-up
+#          scan's in the same run, their ratio, and a restart over the restart cache)
 # Environment:
 #   BENCH_JAVA_OPTS  JVM flags (default: -Xms4g -Xmx4g -XX:+UseG1GC)
 #   MVN              the Maven command (default: mvn)

@@ -13,6 +13,8 @@ final class Interned {
   private static final ConcurrentHashMap<String, String> STRINGS = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<List<String>, Provider> PROVIDERS =
       new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Provider, Provider> SHARED_PROVIDERS =
+      new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<String, Topic> TOPICS = new ConcurrentHashMap<>();
 
   private Interned() {}
@@ -41,6 +43,20 @@ final class Interned {
       return p;
     }
     shared = PROVIDERS.putIfAbsent(key, p);
+    return shared == null ? p : shared;
+  }
+
+  /** The shared copy of a provider read back from the restart cache. */
+  static Provider provider(Provider p) {
+    Provider shared = SHARED_PROVIDERS.get(p);
+    if (shared != null) {
+      return shared;
+    }
+    p = new Provider(string(p.name()), string(p.domain()), string(p.key()));
+    if (SHARED_PROVIDERS.size() >= MAX) {
+      return p;
+    }
+    shared = SHARED_PROVIDERS.putIfAbsent(p, p);
     return shared == null ? p : shared;
   }
 

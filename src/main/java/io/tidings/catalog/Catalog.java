@@ -90,6 +90,19 @@ public final class Catalog {
     listeners.add(listener);
   }
 
+  /**
+   * Every file whose current content parsed, with its article (not files with an error, whose
+   * last good version may still serve), for the restart cache. The thread that calls {@link
+   * #apply} only.
+   */
+  public void forEachParsedFile(java.util.function.BiConsumer<String, Article> action) {
+    files.forEach((file, state) -> {
+      if (state.error() == null && state.article() != null) {
+        action.accept(file, state.article());
+      }
+    });
+  }
+
   /** The files the catalog knows, for ingest's rescans (relative paths). */
   public Set<String> knownFiles() {
     return Set.copyOf(files.keySet());

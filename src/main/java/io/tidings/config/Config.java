@@ -42,7 +42,13 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
 
   public record Content(Path dir, String watch, Duration pollInterval, Duration debounce,
       Duration rescanInterval, long maxFileSize, boolean includeUnpublished,
-      List<String> extensions, int parseThreads, boolean hideFuture, Duration stallTimeout) {}
+      List<String> extensions, int parseThreads, boolean hideFuture, Duration stallTimeout,
+      Path cacheDir) {
+    /** Whether the restart cache is on: {@code content.cacheDir} is not empty. */
+    public boolean cacheEnabled() {
+      return cacheDir != null && !cacheDir.toString().isEmpty();
+    }
+  }
 
   public record Feeds(String title, String description, String language, int defaultLimit,
       int maxLimit, Duration ttl, Duration maxAge, int cacheEntries, long cacheBytes,

@@ -69,6 +69,9 @@ public final class Settings {
           "threads that parse files during a scan; 0: one per core"),
       new Setting("content.stallTimeout", "60s", ValueType.duration(Duration.ofMillis(100)),
           "/health answers 503 while the ingest thread has been on one task this long"),
+      new Setting("content.cacheDir", "", ValueType.path(),
+          "folder of the restart cache (parsed articles, so a restart reads only changed files);"
+              + " empty: off"),
       new Setting("feeds.title", "Tidings", ValueType.string(),
           "site name, the first part of every feed title"),
       new Setting("feeds.description", "Articles served by Tidings", ValueType.string(),

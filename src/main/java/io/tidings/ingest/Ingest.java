@@ -49,6 +49,8 @@ public final class Ingest implements AutoCloseable {
   private final FileReading reading;
   private final Settling settling;
   private final ReleaseTimer release;
+  /** The restart cache, or null when content.cacheDir is empty. */
+  private final CacheKeeper cache;
 
   // What ingest remembers between batches.
   /** Every article file seen, by relative path, with its stamp; ingest thread only. */
@@ -60,6 +62,8 @@ public final class Ingest implements AutoCloseable {
   private final AtomicLong rescans = new AtomicLong();
   private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
   private volatile boolean ready;
+  /** Files of the first scan taken from the restart cache instead of read. */
+  private volatile int fromCache;
   private volatile Instant lastChange;
 
   public Ingest(Config.Content config, ArticleParser parser, Catalog catalog) {
@@ -96,6 +100,9 @@ public final class Ingest implements AutoCloseable {
       }
     }, events);
     this.release = new ReleaseTimer(catalog, thread, this::changed);
+    this.cache = config.cacheEnabled() ? new CacheKeeper(new ParseCache(
+        ParseCache.fileFor(config.cacheDir().toAbsolutePath(), root), root, parser.maxFileSize()),
+        thread, () -> known, catalog) : null;
   }
 
   public Path root() {
@@ -126,6 +133,10 @@ public final class Ingest implements AutoCloseable {
     // Watch first, then walk: a file written during the scan then makes an event (and is read
     // once more after it); the other way round it would be missed until a rescan.
     watcher.start();
+    // The restart cache is read while the tree is walked: both are mostly waiting on the disk.
+    CompletableFuture<Map<String, ParseCache.Entry>> cached = cache == null
+        ? CompletableFuture.completedFuture(Map.of())
+        : CompletableFuture.supplyAsync(cache::load, parsePool.executor());
     TreeWalk.Listing listing;
     try {
       listing = walk(root);
@@ -134,11 +145,21 @@ public final class Ingest implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read content directory " + root + ": " + e);
     }
-    List<FileChange> changes = new ArrayList<>(reading.readAll(listing.files().keySet(), true));
+    Map<String, ParseCache.Entry> fromDisk = cached.join();
+    CacheKeeper.FirstScan first = CacheKeeper.readAll(listing.files(), fromDisk, reading,
+        cache != null);
+    fromCache = first.fromCache();
+    List<FileChange> changes = first.changes();
     folders.update(listing.unlistable(), null, changes);
     Snapshot snapshot = apply(changes, listing.files());
     LOG.info(ScanSummary.line(listing.files().size(), System.nanoTime() - t0, snapshot));
     ready = true;
+    if (cache != null && (first.fromCache() != fromDisk.size()
+        || first.fromCache() != listing.files().size())) {
+      cache.saveNow();
+    } else if (cache != null) {
+      cache.upToDate(); // the cache on disk already says exactly this
+    }
     return snapshot;
   }
 
@@ -259,6 +280,9 @@ public final class Ingest implements AutoCloseable {
       }
     }
     release.rearm();
+    if (cache != null && !changes.isEmpty() && ready) {
+      cache.changed();
+    }
     return after;
   }
 
@@ -280,9 +304,22 @@ public final class Ingest implements AutoCloseable {
     }, thread);
   }
 
+  /** How many files of the first scan came from the restart cache (tests, benchmarks). */
+  public int filesFromCache() {
+    return fromCache;
+  }
+
+  /** Restart cache writes finished so far, written or failed (tests). */
+  int cacheWrites() {
+    return cache == null ? 0 : cache.writes();
+  }
+
   @Override
   public void close() {
     watcher.close();
+    if (cache != null) {
+      cache.close();
+    }
     thread.shutdownNow();
     parsePool.close();
   }

@@ -83,6 +83,7 @@ public final class IngestBenchmark {
   private final String debounceText;
   private final boolean histogram;
   private final boolean corpusOnly;
+  private final boolean scanOnly;
   private final int cores = Runtime.getRuntime().availableProcessors();
 
   private IngestBenchmark(Map<String, String> opts, int n) {
@@ -96,6 +97,7 @@ public final class IngestBenchmark {
     this.debounceText = opts.get("debounce");
     this.histogram = !opts.containsKey("no-histo");
     this.corpusOnly = opts.containsKey("corpus-only");
+    this.scanOnly = opts.containsKey("scan-only");
   }
 
   public static void main(String[] args) throws Exception {
@@ -103,7 +105,7 @@ public final class IngestBenchmark {
     int n = 100_000;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--no-histo") || a.equals("--corpus-only")) {
+      if (a.equals("--no-histo") || a.equals("--corpus-only") || a.equals("--scan-only")) {
         opts.put(a.substring(2), "");
       } else if (a.startsWith("--")) {
         if (i + 1 >= args.length) {
@@ -124,7 +126,8 @@ public final class IngestBenchmark {
   private static void usage(String why) {
     System.err.println(why);
     System.err.println("usage: IngestBenchmark [N] [--corpus DIR] [--scans 3] [--changes 200]"
-        + " [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo] [--corpus-only]");
+        + " [--applies 1000] [--warmup 5000] [--debounce 100ms] [--no-histo] [--corpus-only]"
+        + " [--scan-only]");
     System.exit(2);
   }
 
@@ -164,6 +167,12 @@ public final class IngestBenchmark {
     double avgFile = corpusBytes / (double) files;
     System.out.printf(Locale.ROOT, "corpus: %s: %,d files, %,.1f MB, %,.0f bytes/file on average%n",
         corpus, files, corpusMb, avgFile);
+
+    // ---- 0: the Jackson streaming peer, our scan, a restart over the restart cache -----------
+    ScanPeer.report(corpus, listing.files, content);
+    if (scanOnly) {
+      return;
+    }
 
     // ---- walk alone, warm-up, single-thread parse rate ----------------------------------------
     long tw = System.nanoTime();

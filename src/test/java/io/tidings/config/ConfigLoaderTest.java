@@ -30,7 +30,8 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(60), 16384)));
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("conf/content"), "auto",
         Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(10), 1L << 20, false,
-        List.of("txt", "md", "markdown", "yaml", "yml"), 0, true, Duration.ofSeconds(60)));
+        List.of("txt", "md", "markdown", "yaml", "yml"), 0, true, Duration.ofSeconds(60),
+        Path.of("")));
     assertThat(c.feeds()).isEqualTo(new Config.Feeds("Tidings", "Articles served by Tidings", "", 50,
         500, Duration.ofMinutes(30), Duration.ofSeconds(60), 2000, 64L << 20, true));
   }
@@ -117,7 +118,7 @@ class ConfigLoaderTest {
     assertThat(c.http().effectiveEventLoops()).isEqualTo(3);
     assertThat(c.content()).isEqualTo(new Config.Content(Path.of("/data/articles"), "poll",
         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ZERO, 512L * 1024, true,
-        List.of("txt", "md"), 4, false, Duration.ofSeconds(60)));
+        List.of("txt", "md"), 4, false, Duration.ofSeconds(60), Path.of("")));
     assertThat(c.feeds()).isEqualTo(new Config.Feeds("My News", "All of it", "de-CH", 20, 100,
         Duration.ofHours(1), Duration.ofMinutes(5), 10, 1L << 20, false));
   }
