@@ -26,6 +26,9 @@ public final class Selection {
 
   /** The page of matches after skipping {@code offset} of them. */
   public static List<Article> run(Snapshot snapshot, FeedQuery query, int offset, int limit) {
+    if (!query.words().isEmpty()) {
+      return words(snapshot, query, sources(snapshot, query), offset, limit);
+    }
     List<Article> out = new ArrayList<>(Math.min(Math.max(limit, 0), 64));
     if (limit <= 0) {
       return out;
@@ -59,9 +62,12 @@ public final class Selection {
   public static void walk(Snapshot snapshot, FeedQuery query, Predicate<Article> visitor) {
     List<List<Article>> sources = sources(snapshot, query);
     if (!query.words().isEmpty()) {
-      boolean narrow = !query.topics().isEmpty() || !query.providers().isEmpty()
-          || !query.categories().isEmpty();
-      return WordSearch.run(snapshot, query, sources, narrow, offset, limit);
+      for (Article a : words(snapshot, query, sources, 0, Integer.MAX_VALUE)) {
+        if (!visitor.test(a)) {
+          return;
+        }
+      }
+      return;
     }
     // Lists from the topic index hold only articles that have one of the query's topics.
     boolean topicsHold = !query.topics().isEmpty();
@@ -95,6 +101,14 @@ public final class Selection {
         return;
       }
     }
+  }
+
+  /** A query with words: from the word index, stopping at the limit. */
+  private static List<Article> words(Snapshot snapshot, FeedQuery query,
+      List<List<Article>> sources, int offset, int limit) {
+    boolean narrow = !query.topics().isEmpty() || !query.providers().isEmpty()
+        || !query.categories().isEmpty();
+    return WordSearch.run(snapshot, query, sources, narrow, offset, limit);
   }
 
   private static List<List<Article>> sources(Snapshot s, FeedQuery q) {
