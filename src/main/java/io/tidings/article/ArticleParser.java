@@ -96,9 +96,9 @@ public final class ArticleParser {
   private static Article toArticle(YamlTree.Root root, String body, Slips slips)
       throws ArticleFileException {
     Fields f = new Fields(root.fields(), root::lineOf);
-    misspeltIfMissing(root, TITLE, " is missing; it is required");
+    misspeltIfMissing(root, TITLE, TITLE + " is missing; it is required");
     String title = f.requiredText(TITLE);
-    misspeltIfMissing(root, PUBLISHED_AT, " is missing; it is required");
+    misspeltIfMissing(root, PUBLISHED_AT, PUBLISHED_AT + " is missing; it is required");
     Instant publishedAt = f.requiredInstant(PUBLISHED_AT);
     String originalUrl = f.url("originalUrl");
     String webUrl = f.url("webUrl");
@@ -159,9 +159,8 @@ public final class ArticleParser {
     }
     String meant = KnownFields.meantFor(root.fields(), field);
     if (meant != null) {
-      throw new ArticleFileException(root.lineOf(meant), 0, (missing.startsWith(field)
-          ? missing : field + " is missing") + " (unknown field " + Slips.name(meant)
-          + ": did you mean " + field + "?)");
+      throw new ArticleFileException(root.lineOf(meant), 0, missing + " (unknown field "
+          + Slips.name(meant) + ": did you mean " + field + "?)");
     }
   }
 

@@ -44,7 +44,7 @@ final class KnownFields {
     }
     for (Map.Entry<String, Long> key : root.misnamedSecured()) {
       slips.add(root.lineAt(key.getValue()), "unknown field " + Slips.name(key.getKey())
-          + ": did you mean secured? (its value is not read, as secured's is not)");
+          + ": did you mean secured? (its value is skipped unread, as secured's is)");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tidings.catalog;
 
 import io.tidings.article.Article;
+import io.tidings.article.FileWarning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param scheduled articles dated in the future, held back until their time (content.hideFuture)
  * @param problems files that do not parse, by file, in file order
  * @param duplicates identities claimed by more than one file, in identity order
+ * @param warnings authors' slips in files that are articles all the same, by file
+ *     ({@link FileWarning#compareTo}): what the parser found, and topics spelt otherwise than
+ *     their established name ({@link TopicSpellings})
  */
 public record Snapshot(
     long version,
@@ -30,10 +34,17 @@ public record Snapshot(
     int hiddenDrafts,
     Scheduled scheduled,
     List<FileProblem> problems,
-    List<Duplicate> duplicates) {
+    List<Duplicate> duplicates,
+    List<FileWarning> warnings) {
 
   public static final Snapshot EMPTY = new Snapshot(0L, List.of(), Map.of(), Map.of(),
-      Map.of(), 0, Scheduled.NONE, List.of(), List.of());
+      Map.of(), 0, Scheduled.NONE, List.of(), List.of(), List.of());
+
+  /** This snapshot with other warnings. */
+  Snapshot withWarnings(List<FileWarning> other) {
+    return new Snapshot(version, articles, topics, providers, categories, hiddenDrafts,
+        scheduled, problems, duplicates, other);
+  }
 
   /**
    * Articles held back until their date (content.hideFuture).

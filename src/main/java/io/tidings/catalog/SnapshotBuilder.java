@@ -50,7 +50,7 @@ final class SnapshotBuilder {
     if (removed.isEmpty() && added.isEmpty()) {
       return new Snapshot(previous.version(), previous.articles(), previous.topics(),
           previous.providers(), previous.categories(), hiddenDrafts, scheduled, problems,
-          duplicates);
+          duplicates, previous.warnings());
     }
     long version = previous.version();
     for (Article a : removed) {
@@ -68,7 +68,8 @@ final class SnapshotBuilder {
         hiddenDrafts,
         scheduled,
         problems,
-        duplicates);
+        duplicates,
+        previous.warnings());
   }
 
   private static Map<String, Facet> facets(Map<String, Facet> before, Set<Article> removed,
