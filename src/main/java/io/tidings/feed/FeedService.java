@@ -1,6 +1,7 @@
 package io.tidings.feed;
 
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
@@ -46,7 +47,8 @@ public final class FeedService {
 
   /** Renders on the calling thread. */
   public RenderedFeed render(FeedRequest request, Snapshot snapshot) {
-    List<Article> items = Selection.run(snapshot, request.query());
+    // Every item names its topics and category as the snapshot does (EstablishedNames).
+    List<Article> items = EstablishedNames.of(Selection.run(snapshot, request.query()), snapshot);
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
         (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),

@@ -2,6 +2,7 @@ package io.tidings.web.api;
 
 import io.tidings.web.http.Json;
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedQuery;
@@ -89,7 +90,7 @@ public final class ArticlesApiHandler implements Handler<RoutingContext> {
     List<Article> found = Selection.run(s, query, offset, query.limit() + 1);
     boolean more = found.size() > query.limit();
     List<Item> articles = (more ? found.subList(0, query.limit()) : found).stream()
-        .map(a -> article(a, base)).toList();
+        .map(a -> article(EstablishedNames.of(a, s), base)).toList();
     String canonical = query.canonicalQuery(Scope.ALL, limits);
     String next = more ? base + "/api/articles?" + (canonical.isEmpty() ? "" : canonical + "&")
         + "offset=" + (offset + query.limit()) : null;
