@@ -1,5 +1,6 @@
 package io.tidings;
 
+import io.tidings.article.FileWarning;
 import io.tidings.article.ParseError;
 import io.tidings.article.Printable;
 import io.tidings.catalog.Duplicate;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  * Vert.x or binds a port.
  */
 @Command(name = "check", usageHelpWidth = 100, sortOptions = false,
-    customSynopsis = "java -jar tidings.jar [--config FILE] check [--strict] DIR",
+    customSynopsis = "java -jar tidings.jar [--config FILE] check [--strict] [--verbose] DIR",
     descriptionHeading = "%n",
     description = {
         "Reads the article files of DIR exactly as the server does (the same files, parser and",
@@ -36,12 +37,19 @@ import picocli.CommandLine.ParentCommand;
         "  FILE:LINE:COLUMN: REASON",
         "",
         "(LINE and COLUMN left out when the problem is the whole file), then one warning line per",
-        "file that another file with the same identity overrides, then a summary:",
+        "file that another file with the same identity overrides, then the author's slips in",
+        "files that are served all the same, which the server logs and lists in /status too:",
+        "",
+        "  FILE:LINE: warning: unknown field qualty: did you mean quality?",
+        "",
+        "(a misspelt or unknown field, topics written as one string, a topic spelt otherwise",
+        "than its established name, an image or related entry that is dropped), then a summary:",
         "",
         "  DIR: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates",
         "",
-        "Drafts (published: false) are counted, not reported; so are articles dated in the",
-        "future, which the server holds back until their time (scheduled, with",
+        "(with ', 3 warnings' at its end when there are any). Drafts (published: false) are",
+        "counted, and named with --verbose; articles dated in the future are counted, which the",
+        "server holds back until their time (scheduled, with",
         "content.hideFuture). The configuration is read as the server reads it (--config,",
         "TIDINGS_* variables, conf/config.yaml when it exists): content.extensions,",
         "content.maxFileSize, content.includeUnpublished and content.hideFuture apply."},
@@ -49,8 +57,9 @@ import picocli.CommandLine.ParentCommand;
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {
-        "Exit status: 0 no errors (drafts and duplicates are no errors), 1 errors (or duplicates",
-        "with --strict), 2 usage errors (no DIR, DIR not a directory, a bad option or setting)."})
+        "Exit status: 0 no errors (drafts, duplicates and warnings are no errors), 1 errors (or",
+        "duplicates or warnings with --strict), 2 usage errors (no DIR, DIR not a directory, a",
+        "bad option or setting)."})
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand
   private Main server;
@@ -59,8 +68,13 @@ final class CheckCommand implements Callable<Integer> {
       description = "configuration file")
   private String configFile;
 
-  @Option(names = "--strict", description = "count duplicate identities as errors")
+  @Option(names = "--strict",
+      description = "count duplicate identities and warnings as errors (exit status 1)")
   private boolean strict;
+
+  @Option(names = "--verbose",
+      description = "also name each draft's file (published: false), not only count them")
+  private boolean verbose;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
   private boolean help;
@@ -116,10 +130,22 @@ final class CheckCommand implements Callable<Integer> {
             + Printable.escape(d.id()) + ")");
       }
     }
-    int errors = s.problems().size() + (strict ? duplicates : 0);
+    for (FileWarning w : s.warnings()) {
+      // Escaped when made; names fields, never a secured value (FileWarning).
+      FileWarning shown = w.in(shown(dir, w.file()));
+      out.println(strict ? shown.toString().replaceFirst(": warning: ", ": ") : shown);
+    }
+    if (verbose) {
+      for (String draft : result.drafts()) {
+        out.println(shown(dir, draft) + ": draft (published: false), not served");
+      }
+    }
+    int warnings = s.warnings().size();
+    int errors = s.problems().size() + (strict ? duplicates + warnings : 0);
     out.println(dir + ": " + count(result.files(), "file") + ", " + count(s.size(), "article")
-        + ", " + s.scheduled().count() + " scheduled, " + count(s.hiddenDrafts(), "draft") + ", " + count(errors, "error") + ", "
-        + count(duplicates, "duplicate"));
+        + ", " + s.scheduled().count() + " scheduled, " + count(s.hiddenDrafts(), "draft") + ", "
+        + count(errors, "error") + ", " + count(duplicates, "duplicate")
+        + (warnings == 0 ? "" : ", " + count(warnings, "warning")));
     return errors == 0 ? 0 : 1;
   }
 

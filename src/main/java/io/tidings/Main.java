@@ -31,12 +31,13 @@ import sun.misc.Signal;
     usageHelpWidth = 100, sortOptions = false,
     customSynopsis = {
         "java -jar tidings.jar [--config FILE] [--content DIR] [--port N] [--help] [--version]",
-        "       java -jar tidings.jar [--config FILE] check [--strict] DIR"},
+        "       java -jar tidings.jar [--config FILE] check [--strict] [--verbose] DIR"},
     descriptionHeading = "%n",
     description = {
         "Serves the article files of a directory as RSS, Atom and JSON Feed. With check, reads",
-        "DIR as the server would, prints every error as FILE:LINE:COLUMN: REASON and a summary,",
-        "and exits 0 when there is none, 1 when there are errors (see check --help)."},
+        "DIR as the server would, prints every error as FILE:LINE:COLUMN: REASON, every slip as",
+        "FILE:LINE: warning: REASON, and a summary, and exits 0 when there is no error, 1 when",
+        "there are errors (or warnings, with --strict; see check --help)."},
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nLogging (environment only):%n",
     footer = {

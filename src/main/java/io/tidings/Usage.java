@@ -52,7 +52,7 @@ final class Usage {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
     if (line.getCommand() instanceof CheckCommand check) {
-      err.println("tidings check: " + reason(e, check) + "; usage: tidings check [--strict] DIR"
+      err.println("tidings check: " + reason(e, check) + "; usage: tidings check [--strict] [--verbose] DIR"
           + " (see check --help)");
     } else {
       err.println("tidings: " + reason(e, null) + "; see --help");

@@ -90,12 +90,23 @@ class CheckCommandTest {
     assertThat(stderr()).doesNotContain(SECRET.substring(0, 12));
   }
 
+  /** The bundled content is real files: no error, and the slips real files have. */
   @Test
-  void theBundledSampleContentIsCleanDraftsIncluded() {
+  void theBundledSampleContentHasNoErrorsAndTheSlipsOfRealFiles() {
     assertThat(check("check", "conf/content")).isZero();
-    assertThat(stdout()).containsExactly(
-        "conf/content: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates");
+    assertThat(stdout()).containsExactly(BUNDLED_WARNINGS.toArray(String[]::new));
   }
+
+  static final List<String> BUNDLED_WARNINGS = List.of(
+      "conf/content/009_7625bf9b1adf35e0.txt: warning: topic \"ai\" is spelt \"AI\" in 13 other"
+          + " articles, and feeds show \"AI\": write \"AI\"",
+      "conf/content/015_06195a9313459bfd.txt:11: warning: unknown field sentiment (ignored)",
+      "conf/content/015_06195a9313459bfd.txt:12: warning: unknown field wordCount (ignored)",
+      "conf/content/026_ee488bb26184de51.txt: warning: topic \"machine learning\" is spelt"
+          + " \"Machine Learning\" in 7 other articles, and feeds show \"Machine Learning\":"
+          + " write \"Machine Learning\"",
+      "conf/content: 36 files, 34 articles, 0 scheduled, 2 drafts, 0 errors, 0 duplicates,"
+          + " 4 warnings");
 
   @Test
   void aDuplicateIsAWarningThatStrictTurnsIntoAnError() {
@@ -152,7 +163,7 @@ class CheckCommandTest {
     assertThat(check("check", "--bogus", dir.toString())).isEqualTo(2);
     assertThat(check("check", dir.toString(), dir.toString())).isEqualTo(2);
     assertThat(check("check", "--config")).isEqualTo(2);
-    String usage = "; usage: tidings check [--strict] DIR (see check --help)";
+    String usage = "; usage: tidings check [--strict] [--verbose] DIR (see check --help)";
     assertThat(stderr().lines()).containsExactly(
         "tidings check: DIR is missing" + usage,
         "tidings check: " + dir.resolve("nope") + " does not exist or is not a directory",
@@ -166,11 +177,11 @@ class CheckCommandTest {
   @Test
   void helpOfCheckAndOfTheServerBothExplainCheck() {
     assertThat(check("check", "--help")).isZero();
-    assertThat(String.join("\n", stdout())).contains("check [--strict] DIR",
+    assertThat(String.join("\n", stdout())).contains("check [--strict] [--verbose] DIR",
         "FILE:LINE:COLUMN: REASON", "Exit status: 0", "--strict");
     streams.resetOut();
     assertThat(check("--help")).isZero();
-    assertThat(String.join("\n", stdout())).contains("check [--strict] DIR", "--version");
+    assertThat(String.join("\n", stdout())).contains("check [--strict] [--verbose] DIR", "--version");
   }
 
   /** Dates that no feed can carry are errors (FORMAT.md's range); the boundaries are not. */

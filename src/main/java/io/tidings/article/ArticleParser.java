@@ -81,7 +81,9 @@ public final class ArticleParser {
     try {
       FrontMatter front = FrontMatter.split(bytes);
       YamlTree.Root root = yaml.parse(front.yaml());
-      return Parsed.of(toArticle(root, front.body()));
+      Slips slips = new Slips();
+      Article article = toArticle(root, front.body(), slips);
+      return Parsed.of(article, slips.in(name));
     } catch (ArticleFileException e) {
       return Parsed.failed(new ParseError(name, e.line, e.column, e.getMessage()));
     } catch (RuntimeException e) {
@@ -91,19 +93,29 @@ public final class ArticleParser {
     }
   }
 
-  private static Article toArticle(YamlTree.Root root, String body) throws ArticleFileException {
+  private static Article toArticle(YamlTree.Root root, String body, Slips slips)
+      throws ArticleFileException {
     Fields f = new Fields(root.fields(), root::lineOf);
+    misspeltIfMissing(root, TITLE, TITLE + " is missing; it is required");
     String title = f.requiredText(TITLE);
+    misspeltIfMissing(root, PUBLISHED_AT, PUBLISHED_AT + " is missing; it is required");
     Instant publishedAt = f.requiredInstant(PUBLISHED_AT);
     String originalUrl = f.url("originalUrl");
     String webUrl = f.url("webUrl");
     if (originalUrl == null && webUrl == null) {
-      throw new ArticleFileException(0, 0,
-          "originalUrl is missing: every article needs an originalUrl (or at least a webUrl)");
+      String missing = "originalUrl is missing: every article needs an originalUrl (or at least a"
+          + " webUrl)";
+      misspeltIfMissing(root, "originalUrl", missing);
+      misspeltIfMissing(root, "webUrl", missing);
+      throw new ArticleFileException(0, 0, missing);
     }
     String id = originalUrl != null ? originalUrl : webUrl;
     if (webUrl == null || webUrl.equals(originalUrl)) {
       webUrl = originalUrl; // usually the same text: hold it once
+    }
+    KnownFields.check(root, slips);
+    if (f.node("provider") instanceof ObjectNode p) {
+      KnownFields.check(p, KnownFields.PROVIDER, "provider: ", root.lineOf("provider"), slips);
     }
     Provider provider = f.provider("provider");
     if (provider == null) {
@@ -125,14 +137,31 @@ public final class ArticleParser {
         f.integer("heat"),
         f.bool("published", true),
         provider,
-        topics(f.node("topics"), root.lineOf("topics")),
+        topics(f.node("topics"), root.lineOf("topics"), slips),
         Fields.images(bounded(f.node("images"), "images", Limits.MAX_IMAGES,
-            root.lineOf("images"))),
+            root.lineOf("images")), "images", root.lineOf("images"), slips),
         related(bounded(f.node("related"), "related", Limits.MAX_RELATED,
-            root.lineOf("related"))),
+            root.lineOf("related")), root.lineOf("related"), slips),
         body,
         0L);
     return withHash(draft);
+  }
+
+  /**
+   * Refuses a file whose required {@code field} is missing while a misspelling of it is there,
+   * naming both: "publishedDateTime is missing; it is required (unknown field publishDateTime:
+   * did you mean publishedDateTime?)", at the misspelt field's line.
+   */
+  private static void misspeltIfMissing(YamlTree.Root root, String field, String missing)
+      throws ArticleFileException {
+    if (root.fields().has(field)) {
+      return;
+    }
+    String meant = KnownFields.meantFor(root.fields(), field);
+    if (meant != null) {
+      throw new ArticleFileException(root.lineOf(meant), 0, missing + " (unknown field "
+          + Slips.name(meant) + ": did you mean " + field + "?)");
+    }
   }
 
   private static JsonNode bounded(JsonNode node, String field, int max, int line)
@@ -141,48 +170,104 @@ public final class ArticleParser {
     return node;
   }
 
-  private static List<Topic> topics(JsonNode node, int line) throws ArticleFileException {
+  private static List<Topic> topics(JsonNode node, int line, Slips slips)
+      throws ArticleFileException {
     if (node == null || node.isNull()) {
       return List.of();
     }
     Limits.entries(node, "topics", Limits.MAX_TOPICS, line);
+    if (node.isObject()) {
+      slips.add(line, "topics is a mapping, not a list of names: it is ignored;"
+          + " write a list: [AI, Open Source]");
+      return List.of();
+    }
+    if (node.isValueNode() && node.asText().indexOf(',') >= 0) {
+      // docs/format.md: one string is one topic, commas and all (a name may hold a comma);
+      // the author most likely meant a list, and says which by writing one.
+      slips.add(line, "topics is one string with commas; write a list: " + asList(node.asText()));
+    }
     int index = 0;
     Map<String, Topic> byKey = new LinkedHashMap<>();
+    Map<String, Integer> indexOfKey = new LinkedHashMap<>();
     Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
     for (JsonNode item : items) {
+      String at = node.isArray() ? "topics[" + index + "]" : "topics";
       if (item.isValueNode() && !item.isNull()) {
         String name = item.asText().strip();
         Limits.topicName(name, index, line);
         Topic t = Interned.topic(name);
-        if (!t.key().isEmpty()) {
-          byKey.putIfAbsent(t.key(), t);
+        if (t.key().isEmpty()) {
+          slips.add(line, at + " " + Fields.quote(name)
+              + " has no letter or digit, so no topic page or feed: it is ignored");
+        } else if (byKey.putIfAbsent(t.key(), t) != null) {
+          Topic first = byKey.get(t.key());
+          slips.add(line, at + " " + Fields.quote(name) + " is topics[" + indexOfKey.get(t.key())
+              + "] " + Fields.quote(first.name()) + " again (topics that differ only in case,"
+              + " spaces or punctuation are one topic): write it once");
+        } else {
+          indexOfKey.put(t.key(), index);
         }
+      } else {
+        slips.add(line, at + (item.isNull() ? " is empty" : " is not a name but a "
+            + (item.isArray() ? "list" : "mapping")) + ": it is ignored");
       }
       index++;
     }
     return List.copyOf(byKey.values());
   }
 
-  private static List<Related> related(JsonNode node) throws ArticleFileException {
-    if (node == null || !node.isArray()) {
+  /** {@code AI, Open Source} as the list the author meant: {@code [AI, Open Source]}. */
+  private static String asList(String text) {
+    List<String> names = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        names.add(part.strip());
+      }
+    }
+    String list = "[" + String.join(", ", names) + "]";
+    return list.length() <= 200 ? list : list.substring(0, 200) + "…";
+  }
+
+  private static List<Related> related(JsonNode node, int line, Slips slips)
+      throws ArticleFileException {
+    if (node == null) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      slips.add(line, "related is not a list of entries: it is ignored;"
+          + " write - title: ... webUrl: ... for each");
       return List.of();
     }
     List<Related> out = new ArrayList<>(node.size());
     int index = 0;
     for (JsonNode item : node) {
-      Limits.entries(item.get("images"), "related[" + index++ + "].images", Limits.MAX_IMAGES, 0);
+      String at = "related[" + index + "]";
+      Limits.entries(item.get("images"), at + ".images", Limits.MAX_IMAGES, 0);
+      index++;
       if (!(item instanceof ObjectNode o)) {
+        slips.add(line, at + " is not an entry (title, webUrl, ...): it is dropped");
         continue;
       }
+      KnownFields.check(o, KnownFields.RELATED, at + ": ", line, slips);
       Fields r = new Fields(o, k -> 0);
+      if (r.node("provider") instanceof ObjectNode p) {
+        KnownFields.check(p, KnownFields.PROVIDER, at + ".provider: ", line, slips);
+      }
       String title = r.text("title");
-      String webUrl = Fields.validUrl(r.text("webUrl"));
+      String rawUrl = r.text("webUrl");
+      String webUrl = Fields.validUrl(rawUrl);
+      List<Image> images = Fields.images(r.node("images"), at + ".images", line, slips);
       if (title == null || webUrl == null) {
-        continue; // docs/format.md: a related entry without title and webUrl has nothing to show
+        // docs/format.md: a related entry without title and webUrl has nothing to show
+        slips.add(line, at + (title == null ? " has no title"
+            : rawUrl == null ? " has no webUrl"
+            : ".webUrl " + Fields.quote(rawUrl) + " is not an absolute http(s) URL")
+            + ": the entry is dropped");
+        continue;
       }
       out.add(new Related(title, r.text("excerpt"), r.lenientInstant("publishedDateTime"), webUrl,
           r.optionalUrl("ampWebUrl"), r.optionalUrl("cdnAmpWebUrl"), Interned.string(r.text("type")),
-          r.provider("provider"), r.lenientInteger("quality"), Fields.images(r.node("images"))));
+          r.provider("provider"), r.lenientInteger("quality"), images));
     }
     return List.copyOf(out);
   }

@@ -176,22 +176,39 @@ final class Fields {
     return null;
   }
 
-  static List<Image> images(JsonNode n) {
-    if (n == null || !n.isArray()) {
+  /**
+   * The images of a list; each one that cannot be shown (no url, not a mapping) is dropped with
+   * a slip at {@code line} that names it by {@code where} and index ({@code images[2]}).
+   */
+  static List<Image> images(JsonNode n, String where, int line, Slips slips) {
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    if (!n.isArray()) {
+      slips.add(line, where + " is not a list of images: it is ignored; write - url: ... for each");
       return List.of();
     }
     List<Image> out = new ArrayList<>(n.size());
+    int index = 0;
     for (JsonNode item : n) {
-      if (item instanceof ObjectNode o) {
-        Fields f = new Fields(o, k -> 0);
-        String url = validUrl(f.text("url"));
-        if (url != null) {
-          JsonNode cached = ResolvedScalar.typed(f.node("isCached"));
-          out.add(new Image(url, positive(f.lenientInteger("width")),
-              positive(f.lenientInteger("height")), cached != null && cached.isBoolean()
-                  ? cached.booleanValue() : null));
-        }
+      String at = where + "[" + index++ + "]";
+      if (!(item instanceof ObjectNode o)) {
+        slips.add(line, at + " is not an image (url, width, height): it is dropped");
+        continue;
       }
+      KnownFields.check(o, KnownFields.IMAGE, at + ": ", line, slips);
+      Fields f = new Fields(o, k -> 0);
+      String raw = f.text("url");
+      String url = validUrl(raw);
+      if (url == null) {
+        slips.add(line, at + (raw == null ? " has no url"
+            : ".url " + quote(raw) + " is not an absolute http(s) URL") + ": the image is dropped");
+        continue;
+      }
+      JsonNode cached = ResolvedScalar.typed(f.node("isCached"));
+      out.add(new Image(url, positive(f.lenientInteger("width")),
+          positive(f.lenientInteger("height")), cached != null && cached.isBoolean()
+              ? cached.booleanValue() : null));
     }
     return List.copyOf(out);
   }

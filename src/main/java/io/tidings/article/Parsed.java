@@ -1,15 +1,24 @@
 package io.tidings.article;
 
-/** The outcome of reading one file: an article, an error, or nothing because the file is gone. */
-public record Parsed(Article article, ParseError error) {
-  private static final Parsed MISSING = new Parsed(null, null);
+import java.util.List;
+
+/**
+ * The outcome of reading one file: an article (with the author's slips in it, if any), an
+ * error, or nothing because the file is gone.
+ */
+public record Parsed(Article article, ParseError error, List<FileWarning> warnings) {
+  private static final Parsed MISSING = new Parsed(null, null, List.of());
 
   public static Parsed of(Article article) {
-    return new Parsed(article, null);
+    return new Parsed(article, null, List.of());
+  }
+
+  public static Parsed of(Article article, List<FileWarning> warnings) {
+    return new Parsed(article, null, List.copyOf(warnings));
   }
 
   public static Parsed failed(ParseError error) {
-    return new Parsed(null, error);
+    return new Parsed(null, error, List.of());
   }
 
   public static Parsed missing() {

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -25,7 +27,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>{@code secured} (FORMAT.md: an opaque upstream blob that must never reach any output) stops
  * here: a key that is {@code secured} in any spelling YAML allows (quoted, {@code ? secured},
- * in flow style, any case, at any depth) has its value skipped unread. A syntax error is
+ * in flow style, any case, at any depth) has its value skipped unread; so has a key that is a
+ * misspelling of it ({@code secure}, {@code secrued}: two edits at most, {@link #isDropped}),
+ * whose name alone is kept ({@link Root#misnamedSecured}) for the checker to name. A syntax error is
  * reported in {@link YamlProblem}'s words, which quote nothing of the file; whether it arose
  * inside a secured value is known from the parser's own events (the value is skipped between
  * two counter updates), never from counting lines of the text.
@@ -58,20 +62,41 @@ final class YamlTree {
     this.factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
-  /** The root mapping and where each top-level field starts (a code point index of the YAML). */
-  record Root(ObjectNode fields, Map<String, Long> starts, String yaml) {
+  /**
+   * The root mapping and where each top-level field starts (a code point index of the YAML);
+   * the keys at any depth that were taken for a misspelt secured, with where each starts.
+   */
+  record Root(ObjectNode fields, Map<String, Long> starts, String yaml,
+      List<Map.Entry<String, Long>> misnamedSecured) {
     /** The file line of a top-level field, 0 when it is not written. */
     int lineOf(String field) {
       Long at = starts.get(field);
-      return at == null ? 0 : YamlProblem.lineAndColumn(yaml, at)[0];
+      return at == null ? 0 : lineAt(at);
+    }
+
+    /** The file line of a code point index of the YAML. */
+    int lineAt(long at) {
+      return YamlProblem.lineAndColumn(yaml, at)[0];
     }
   }
 
-  /** Whether a key names the secured field: in any case, after Unicode compatibility folding. */
+  /**
+   * Whether a key names the secured field: in any case, after Unicode compatibility folding,
+   * or misspelt by two edits at most (without dots, dashes, underscores and spaces). No field
+   * of docs/format.md is that near, so no field is lost; and a value that a pipeline meant to be
+   * secured is not read, whatever the slip in its name.
+   */
   static boolean isDropped(String key) {
-    return key != null && Normalizer.normalize(key, Normalizer.Form.NFKC).strip()
-        .toLowerCase(Locale.ROOT).equals(DROPPED);
+    if (key == null) {
+      return false;
+    }
+    String k = Normalizer.normalize(key, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    return k.equals(DROPPED)
+        || EditDistance.of(EditDistance.fold(k), DROPPED, MISSPELT) <= MISSPELT;
   }
+
+  /** Edits within which a key is taken for a misspelt secured. */
+  private static final int MISSPELT = 2;
 
   Root parse(String yaml) throws ArticleFileException {
     YAMLParser parser;
@@ -97,6 +122,8 @@ final class YamlTree {
     private final YAMLParser p;
     /** Above 0 while a secured value is being skipped: a failure now is inside it. */
     int dropping;
+    /** Keys skipped as secured that are not spelt exactly so, with where each starts. */
+    List<Map.Entry<String, Long>> misnamed = new ArrayList<>();
 
     Reading(YAMLParser p) {
       this.p = p;
@@ -124,13 +151,16 @@ final class YamlTree {
         p.nextToken();
         root.set(name, value(yaml));
       }
-      return new Root(root, starts, yaml);
+      return new Root(root, starts, yaml, List.copyOf(misnamed));
     }
 
     /** Skips the value of a secured key unread: not even a number conversion may see it. */
     private boolean skippedDropped(String name) throws IOException {
       if (!isDropped(name)) {
         return false;
+      }
+      if (!name.equals(DROPPED)) {
+        misnamed.add(Map.entry(name, tokenAt(p)));
       }
       dropping++; // before its first token is read: the scanner fails while reading it
       p.nextToken();

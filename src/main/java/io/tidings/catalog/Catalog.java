@@ -1,6 +1,7 @@
 package io.tidings.catalog;
 
 import io.tidings.article.Article;
+import io.tidings.article.FileWarning;
 import io.tidings.article.ParseError;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +52,14 @@ public final class Catalog {
   private final TreeSet<Article> scheduled = new TreeSet<>(BY_TIME);
   /** Facet spellings of the visible articles, kept change by change. */
   private final SnapshotBuilder.Names names = new SnapshotBuilder.Names();
+  /** The file each identity's winner was read from. */
+  private final Map<String, String> winnerFiles = new HashMap<>();
+  /** The parser's warnings per file (files that have some), and the topics' other spellings. */
+  private final TreeMap<String, List<FileWarning>> fileWarnings = new TreeMap<>();
+  private final TopicSpellings spellings = new TopicSpellings();
+  /** Topic keys to look at again because their article was read from another file. */
+  private final Set<String> moved = new HashSet<>();
+  private boolean warningsChanged;
 
   private record FileState(Article article, ParseError error) {}
 
@@ -157,10 +166,12 @@ public final class Catalog {
     Snapshot.Scheduled held = new Snapshot.Scheduled(scheduled.size(), nextDue());
     Snapshot next = SnapshotBuilder.next(previous, removed, addedInOrder, hiddenDrafts, held,
         problemList(previous), duplicateList(previous), names);
+    next = withWarnings(next);
     if (removed.isEmpty() && added.isEmpty() && next.hiddenDrafts() == previous.hiddenDrafts()
         && next.scheduled().equals(previous.scheduled())
         && next.problems().equals(previous.problems())
-        && next.duplicates().equals(previous.duplicates())) {
+        && next.duplicates().equals(previous.duplicates())
+        && next.warnings().equals(previous.warnings())) {
       return previous;
     }
     current = next;
@@ -170,6 +181,38 @@ public final class Catalog {
       listener.accept(change);
     }
     return next;
+  }
+
+  /** {@code next} with the warnings of now: its previous ones when none changed. */
+  private Snapshot withWarnings(Snapshot next) {
+    Set<String> keys = names.topics().drainTouched();
+    keys.addAll(moved);
+    moved.clear();
+    warningsChanged |= spellings.update(keys, next, names.topics(), a -> winnerFiles.get(a.id()));
+    if (!warningsChanged) {
+      return next;
+    }
+    warningsChanged = false;
+    List<FileWarning> all = new ArrayList<>();
+    fileWarnings.values().forEach(all::addAll);
+    spellings.addTo(all);
+    all.sort(null);
+    return next.withWarnings(List.copyOf(all));
+  }
+
+  /**
+   * The files whose article is a draft that is not served, in path order (what {@code check
+   * --verbose} names).
+   */
+  public List<String> hiddenDraftFiles() {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Article> e : winners.entrySet()) {
+      if (!isVisible(e.getValue())) {
+        out.add(winnerFiles.get(e.getKey()));
+      }
+    }
+    out.sort(null);
+    return out;
   }
 
   private List<FileProblem> problemList(Snapshot previous) {
@@ -196,6 +239,10 @@ public final class Catalog {
     String file = change.file();
     FileState old = files.get(file);
     Article oldArticle = old == null ? null : old.article();
+    List<FileWarning> warnings = change.parsed().warnings();
+    List<FileWarning> before = warnings.isEmpty() ? fileWarnings.remove(file)
+        : fileWarnings.put(file, warnings);
+    warningsChanged |= !(before == null ? List.of() : before).equals(warnings);
     if (change.parsed().isMissing()) {
       files.remove(file);
       problemsChanged |= problems.remove(file) != null;
@@ -265,6 +312,7 @@ public final class Catalog {
     List<String> paths = claims.get(id);
     if (paths == null) {
       duplicatesChanged |= duplicates.remove(id) != null;
+      winnerFiles.remove(id);
       return null;
     }
     String bestFile = null;
@@ -283,6 +331,10 @@ public final class Catalog {
       duplicatesChanged = true;
     } else {
       duplicatesChanged |= duplicates.remove(id) != null;
+    }
+    String fileBefore = winnerFiles.put(id, bestFile);
+    if (fileBefore != null && !fileBefore.equals(bestFile)) {
+      best.topics().forEach(t -> moved.add(t.key())); // warnings name the file: look again
     }
     Article previous = winners.get(id);
     // Keep the very object when nothing changed, so that unchanged files announce nothing.

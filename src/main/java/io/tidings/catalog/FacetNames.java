@@ -1,7 +1,9 @@
 package io.tidings.catalog;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many visible articles spell each key of one kind of facet which way ({@code AI} 3,
@@ -12,9 +14,12 @@ import java.util.Map;
 final class FacetNames {
   /** Key to spelling to count; a key with no articles has no entry. */
   private final Map<String, Map<String, Integer>> counts = new HashMap<>();
+  /** Keys counted since the last {@link #drainTouched}. */
+  private Set<String> touched = new HashSet<>();
 
   /** Adds {@code delta} (1 or -1) to one spelling of a key. */
   void count(String key, String name, int delta) {
+    touched.add(key);
     Map<String, Integer> spellings = counts.computeIfAbsent(key, k -> new HashMap<>(2));
     spellings.merge(name, delta, (a, b) -> a + b == 0 ? null : a + b);
     if (spellings.isEmpty()) {
@@ -41,5 +46,17 @@ final class FacetNames {
       }
     }
     return best;
+  }
+
+  /** The keys counted since the last call. */
+  Set<String> drainTouched() {
+    Set<String> t = touched;
+    touched = new HashSet<>();
+    return t;
+  }
+
+  /** How many articles spell the key which way; empty when no article has it. */
+  Map<String, Integer> spellings(String key) {
+    return counts.getOrDefault(key, Map.of());
   }
 }

@@ -1,6 +1,7 @@
 package io.tidings.catalog;
 
 import io.tidings.article.Article;
+import io.tidings.article.FileWarning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.Map;
  * @param problems files that do not parse, by file, in file order
  * @param duplicates identities claimed by more than one file, in identity order
  * @param search the words of the visible articles' titles and excerpts, to their articles
+ * @param warnings authors' slips in files that are articles all the same, by file
+ *     ({@link FileWarning#compareTo}): what the parser found, and topics spelt otherwise than
+ *     their established name ({@link TopicSpellings})
  */
 public record Snapshot(
     long version,
@@ -32,10 +36,16 @@ public record Snapshot(
     Scheduled scheduled,
     List<FileProblem> problems,
     List<Duplicate> duplicates,
-    WordIndex search) {
+    WordIndex search, List<FileWarning> warnings) {
 
   public static final Snapshot EMPTY = new Snapshot(0L, List.of(), Map.of(), Map.of(),
-      Map.of(), 0, Scheduled.NONE, List.of(), List.of(), WordIndex.EMPTY);
+      Map.of(), 0, Scheduled.NONE, List.of(), List.of(), WordIndex.EMPTY, List.of());
+
+  /** This snapshot with other warnings. */
+  Snapshot withWarnings(List<FileWarning> other) {
+    return new Snapshot(version, articles, topics, providers, categories, hiddenDrafts,
+        scheduled, problems, duplicates, search, other);
+  }
 
   /**
    * Articles held back until their date (content.hideFuture).

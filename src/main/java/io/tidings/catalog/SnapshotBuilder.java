@@ -50,7 +50,7 @@ final class SnapshotBuilder {
     if (removed.isEmpty() && added.isEmpty()) {
       return new Snapshot(previous.version(), previous.articles(), previous.topics(),
           previous.providers(), previous.categories(), hiddenDrafts, scheduled, problems,
-          duplicates, previous.search());
+          duplicates, previous.search(), previous.warnings());
     }
     long version = previous.version();
     for (Article a : removed) {
@@ -69,7 +69,7 @@ final class SnapshotBuilder {
         scheduled,
         problems,
         duplicates,
-        previous.search().with(removed, added));
+        previous.search().with(removed, added), previous.warnings());
   }
 
   private static Map<String, Facet> facets(Map<String, Facet> before, Set<Article> removed,

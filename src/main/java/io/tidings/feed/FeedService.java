@@ -1,6 +1,7 @@
 package io.tidings.feed;
 
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
@@ -69,6 +70,8 @@ public final class FeedService {
       emptyUpdated = Archive.start(request.archive());
       settled = page.newer() != null;
     }
+    // Every item names its topics and category as the snapshot does (EstablishedNames).
+    items = EstablishedNames.of(items, snapshot);
     FeedMeta meta = new FeedMeta(title(request, snapshot), config.description(),
         request.selfUrl(limits), request.baseUrl() + request.pagePath(), config.language(),
         (int) config.ttl().toMinutes(), items.isEmpty() ? null : items.get(0).publishedAt(),

@@ -20,9 +20,11 @@ public final class ContentScan {
 
   /**
    * @param files article files the walk found (hidden, editor and other files not counted)
-   * @param snapshot what the server would serve, with its drafts, problems and duplicates
+   * @param snapshot what the server would serve, with its drafts, problems, duplicates and
+   *     warnings
+   * @param drafts the files of the drafts that are not served, in path order
    */
-  public record Result(Path root, int files, Snapshot snapshot) {}
+  public record Result(Path root, int files, Snapshot snapshot, List<String> drafts) {}
 
   private ContentScan() {}
 
@@ -43,9 +45,10 @@ public final class ContentScan {
       // A folder that cannot be listed is an error of its own, as in the server's /status.
       changes.addAll(TreeWalk.folderProblems(listing.unlistable()));
       // As the server's catalog: future-dated articles held back with content.hideFuture.
-      Snapshot snapshot = new Catalog(config.includeUnpublished(), config.hideFuture(),
-          Clock.systemUTC()).apply(changes);
-      return new Result(root, found.size(), snapshot);
+      Catalog catalog = new Catalog(config.includeUnpublished(), config.hideFuture(),
+          Clock.systemUTC());
+      Snapshot snapshot = catalog.apply(changes);
+      return new Result(root, found.size(), snapshot, catalog.hiddenDraftFiles());
     } finally {
       pool.closeAndJoin();
     }

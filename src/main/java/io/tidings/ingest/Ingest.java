@@ -58,6 +58,7 @@ public final class Ingest implements AutoCloseable {
   private volatile int knownCount;
   private final ProblemLog problems = new ProblemLog();
   private final FolderProblems folders = new FolderProblems();
+  private final WarningLog warnings = new WarningLog();
   private final AtomicLong fileEvents = new AtomicLong();
   private final AtomicLong rescans = new AtomicLong();
   private final List<Consumer<Duration>> buildTimers = new CopyOnWriteArrayList<>();
@@ -272,6 +273,7 @@ public final class Ingest implements AutoCloseable {
     Snapshot after = catalog.apply(changes);
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     buildTimers.forEach(t -> t.accept(took));
+    warnings.log(before, after);
     if (after != before) {
       changed();
       if (ready) {

@@ -89,8 +89,11 @@ final class SampleFeeds {
     }
 
     /** What the catalog says this feed holds, in order. */
+    /** The route's articles, with topics and category by their established names. */
     List<Article> expected(TestServer server) {
-      return Selection.run(snapshot(server), feedQuery(server.verticle().feeds().limits()));
+      Snapshot s = snapshot(server);
+      return io.tidings.catalog.EstablishedNames.of(
+          Selection.run(s, feedQuery(server.verticle().feeds().limits())), s);
     }
 
     Route as(FeedFormat f) {

@@ -2,6 +2,7 @@ package io.tidings.web.api;
 
 import io.tidings.web.http.Json;
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.BadQueryException;
 import io.tidings.feed.FeedQuery;
@@ -157,7 +158,8 @@ public final class ArticlesApiHandler implements Handler<RoutingContext> {
       return true;
     });
     boolean more = total[0] > offset + query.limit();
-    List<Item> articles = found.stream().map(a -> article(a, base)).toList();
+    List<Item> articles = found.stream().map(a -> article(EstablishedNames.of(a, s), base))
+        .toList();
     String canonical = query.canonicalQuery(Scope.ALL, limits) + window.query();
     if (canonical.startsWith("&")) {
       canonical = canonical.substring(1);

@@ -53,15 +53,19 @@ public final class StatusHandler implements Handler<RoutingContext> {
     String note = s.hiddenDrafts() == 0 ? null : s.hiddenDrafts() + " articles are marked"
         + " published: false and are not served; set content.includeUnpublished: true"
         + " (TIDINGS_CONTENT_INCLUDE_UNPUBLISHED=true) to serve them";
+    // Escaped when made (FileWarning); marked as warnings: the article is served all the same.
+    List<Warning> warnings = s.warnings().stream().map(w -> new Warning(w.file(), w.line(),
+        w.reason(), "warning", w.toString())).toList();
+    long filesWithWarnings = s.warnings().stream().map(w -> w.file()).distinct().count();
     return new Status(i.ready(), s.versionHex(), s.size(),
         new Drafts(s.hiddenDrafts(), includeUnpublished, note),
         new Scheduled(s.scheduled().count(), text(s.scheduled().next())),
         s.topics().size(), s.providers().size(), s.categories().size(), s.problems().size(),
-        s.staleFiles(), s.duplicates().size(),
+        s.staleFiles(), s.duplicates().size(), filesWithWarnings,
         new Search(s.search().terms(), s.search().postings(), s.search().estimatedBytes()),
         new Content(contentDir, i.directoryMissing(), i.filesSeen(), i.watchMode(),
             i.watchNote(), i.fileEvents(), i.rescans(), text(i.lastChange())),
-        errors, duplicates, subscribers());
+        errors, warnings, duplicates, subscribers());
   }
 
   private FeedSubscribers subscribers() {
@@ -77,8 +81,9 @@ public final class StatusHandler implements Handler<RoutingContext> {
   /** The answer of {@code /status}; the schema is in README. */
   record Status(boolean ready, String version, int articles, Drafts drafts, Scheduled scheduled,
       int topics, int providers, int categories, int filesWithErrors, long staleFiles,
-      int duplicates, Search search, Content content, List<Error> errors,
-      List<DuplicateId> duplicateIds, FeedSubscribers subscribers) {}
+      int duplicates, long filesWithWarnings, Search search, Content content,
+      List<Error> errors, List<Warning> warnings, List<DuplicateId> duplicateIds,
+      FeedSubscribers subscribers) {}
 
   /** What aggregators report (their latest count per feed), and the sum over every feed. */
   record FeedSubscribers(long total, List<Subscribers.FeedCounts> feeds) {}
@@ -95,6 +100,9 @@ public final class StatusHandler implements Handler<RoutingContext> {
       long fileEvents, long rescans, String lastChange) {}
 
   record Error(String file, int line, int column, String reason, boolean stale, String message) {}
+
+  /** An author's slip in a file that is served all the same; {@code level} is "warning". */
+  record Warning(String file, int line, String reason, String level, String message) {}
 
   record DuplicateId(String id, String served, List<String> ignored) {}
 }

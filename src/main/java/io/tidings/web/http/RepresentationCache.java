@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.SnapshotChange;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.FeedService;
@@ -157,7 +158,10 @@ public final class RepresentationCache {
   /** Call with every new snapshot (the catalog's announcement). */
   public void onChange(SnapshotChange change) {
     ConcurrentMap<Object, CompletableFuture<Representation>> map = cache.asMap();
-    if (change.added().size() + change.removed().size() > CLEAR_ABOVE) {
+    // A renamed topic or category (another spelling became the established one) shows in
+    // feeds whose articles did not change: rare enough to start again.
+    if (change.added().size() + change.removed().size() > CLEAR_ABOVE
+        || EstablishedNames.renamed(change)) {
       map.clear();
       return;
     }

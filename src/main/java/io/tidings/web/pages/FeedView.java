@@ -4,6 +4,7 @@ import io.tidings.article.Article;
 import io.tidings.article.Image;
 import io.tidings.article.Related;
 import io.tidings.article.Topic;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
@@ -74,7 +75,7 @@ public final class FeedView {
   public byte[] render(FeedRequest request, Snapshot s) {
     String base = request.baseUrl();
     String self = request.selfUrl(feeds.limits());
-    List<Article> articles = Selection.run(s, request.query());
+    List<Article> articles = EstablishedNames.of(Selection.run(s, request.query()), s);
     Map<String, Object> v = new HashMap<>();
     v.put("site", siteTitle);
     v.put("home", base + "/");

@@ -1,6 +1,7 @@
 package io.tidings.web.pages;
 
 import io.tidings.article.Article;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.Facet;
 import io.tidings.catalog.Snapshot;
 import io.tidings.feed.FeedQuery;
@@ -87,7 +88,7 @@ public final class Pages {
   }
 
   private List<Article> latest(Snapshot s, Scope scope, String key, int n) {
-    return Selection.run(s, FeedQuery.of(scope, key, limits), 0, n);
+    return EstablishedNames.of(Selection.run(s, FeedQuery.of(scope, key, limits), 0, n), s);
   }
 
   private static List<PageModel.Item> items(List<Article> articles, String base) {

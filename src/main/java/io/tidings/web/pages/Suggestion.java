@@ -1,5 +1,6 @@
 package io.tidings.web.pages;
 
+import io.tidings.article.EditDistance;
 import io.tidings.catalog.Facet;
 import java.util.Map;
 
@@ -44,40 +45,8 @@ final class Suggestion {
     return a.count() != b.count() ? a.count() > b.count() : a.key().compareTo(b.key()) < 0;
   }
 
-  /**
-   * The optimal-string-alignment distance of {@code a} and {@code b} (by UTF-16 unit), or
-   * {@code limit + 1} as soon as it must exceed {@code limit}.
-   */
+  /** {@link EditDistance#of}, the measure every "did you mean" shares. */
   static int distance(String a, String b, int limit) {
-    int n = a.length();
-    int m = b.length();
-    int[] before = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, before[j - 2] + 1);
-        }
-        cur[j] = v;
-        rowMin = Math.min(rowMin, v);
-      }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] t = before;
-      before = prev;
-      prev = cur;
-      cur = t;
-    }
-    return Math.min(prev[m], limit + 1);
+    return EditDistance.of(a, b, limit);
   }
 }
