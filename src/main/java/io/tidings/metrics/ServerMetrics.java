@@ -16,13 +16,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +38,7 @@ public final class ServerMetrics {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final PrometheusMeterRegistry registry = newRegistry();
+  private final HttpRequestMetrics http;
   private final List<Object> sources = new CopyOnWriteArrayList<>();
   private final Timer snapshotBuild = Timer.builder("tidings.snapshot.build")
       .description("Time to build a snapshot from the last one and a batch of file changes")
@@ -47,6 +46,16 @@ public final class ServerMetrics {
   private final Timer feedRender = Timer.builder("tidings.feed.render")
       .description("Time to render a feed that the render cache did not hold")
       .register(registry);
+
+  /** With the HTTP latency histograms ({@code metrics.httpHistograms: true}). */
+  public ServerMetrics() {
+    this(true);
+  }
+
+  /** @param httpHistograms whether HTTP latency is recorded ({@code metrics.httpHistograms}) */
+  public ServerMetrics(boolean httpHistograms) {
+    this.http = new HttpRequestMetrics(registry, httpHistograms);
+  }
 
   // The filters come first: a meter registered before them would keep its unfiltered shape.
   private static PrometheusMeterRegistry newRegistry() {
@@ -60,22 +69,22 @@ public final class ServerMetrics {
   }
 
   /**
-   * A Vert.x that reports its HTTP server to this registry. Each instance gets a registry name
-   * of its own: vertx-micrometer keeps registries in a static map by name, and tests run
-   * several servers in one JVM.
+   * A Vert.x that reports its HTTP server to this registry ({@link HttpRequestMetrics}) and
+   * the JVM's metrics (vertx-micrometer's binders; none of its per-request meters). Each
+   * instance gets a registry name of its own: vertx-micrometer keeps registries in a static map
+   * by name, and tests run several servers in one JVM.
    */
   public Vertx newVertx() {
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName("tidings-" + INSTANCES.incrementAndGet())
-        .setJvmMetricsEnabled(true)
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
-    for (MetricsDomain unused : EnumSet.complementOf(EnumSet.of(MetricsDomain.HTTP_SERVER))) {
+        .setJvmMetricsEnabled(true);
+    for (MetricsDomain unused : MetricsDomain.values()) {
       options.addDisabledMetricsCategory(unused);
     }
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
-        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withMetrics(new VertxMetricsWithHttp(new MicrometerMetricsFactory(registry), http))
         .build();
   }
 
