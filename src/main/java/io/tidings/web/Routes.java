@@ -19,6 +19,7 @@ import io.tidings.web.feeds.FeedAliases;
 import io.tidings.web.feeds.FeedHandler;
 import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
+import io.tidings.web.http.FeedFastPath;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.tidings.web.pages.PageHandler;
@@ -30,6 +31,7 @@ import io.tidings.web.server.StartingGate;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ForkJoinPool;
@@ -58,11 +60,30 @@ public final class Routes {
   }
 
   public static Router create(Vertx vertx, Config config, Sources sources) {
-    return create(vertx, config, sources, null);
+    return router(vertx, config, sources, null, null);
   }
 
-  /** @param events this event loop's event streams, or null for no {@code /events} */
-  public static Router create(Vertx vertx, Config config, Sources sources, EventStreams events) {
+  /**
+   * The routes with the fast path of cached feeds in front ({@link FeedFastPath}): what an
+   * event loop serves.
+   *
+   * @param events this event loop's event streams, or null for no {@code /events}
+   */
+  public static Handler<HttpServerRequest> create(Vertx vertx, Config config, Sources sources,
+      EventStreams events) {
+    FeedFastPath fast = new FeedFastPath(sources.cache(),
+        new BaseUrl(config.http().baseUrl(), config.http().trustedProxies()),
+        config.http().accessLog());
+    Router router = router(vertx, config, sources, events, fast);
+    return req -> {
+      if (!fast.serve(req)) {
+        router.handle(req);
+      }
+    };
+  }
+
+  private static Router router(Vertx vertx, Config config, Sources sources,
+      EventStreams events, FeedFastPath fast) {
     Router router = Router.router(vertx);
     if (config.http().accessLog()) {
       router.route().handler(new AccessLog());
@@ -78,12 +99,20 @@ public final class Routes {
     FeedService feeds = sources.feeds();
     Pages pages = new Pages(config.feeds().title(), limits);
 
-    feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.ALL));
-    feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.TOPIC));
-    feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, views, snapshot, baseUrl, maxAge, Scope.PROVIDER));
+    for (Scope scope : Scope.values()) {
+      String template = switch (scope) {
+        case ALL -> "/feed.{format}";
+        case TOPIC -> "/topics/{topic}/feed.{format}";
+        case PROVIDER -> "/providers/{provider}/feed.{format}";
+      };
+      String regex = switch (scope) {
+        case ALL -> "/feed\\.([^/]*)";
+        case TOPIC -> "/topics/([^/]+)/feed\\.([^/]*)";
+        case PROVIDER -> "/providers/([^/]+)/feed\\.([^/]*)";
+      };
+      feed(router, template, regex, new FeedHandler(feeds, views, snapshot, baseUrl, maxAge,
+          scope, template, fast));
+    }
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 

@@ -8,6 +8,7 @@ import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
 import io.tidings.feed.Scope;
 import io.tidings.web.http.BaseUrl;
+import io.tidings.web.http.FeedFastPath;
 import io.tidings.web.http.QueryParams;
 import io.tidings.web.http.Representation;
 import io.tidings.web.http.RepresentationCache;
@@ -36,9 +37,25 @@ public final class FeedHandler implements Handler<RoutingContext> {
   private final Responses.Policy policy;
   /** What the path's first group names. */
   private final Scope scope;
+  /** The route's template (metrics, access log). */
+  private final String template;
+  /** Told of each URI answered with a feed, or null. */
+  private final FeedFastPath fastPath;
 
   public FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
       BaseUrl baseUrl, long maxAgeSeconds, Scope scope) {
+    this(feeds, cache, snapshot, baseUrl, maxAgeSeconds, scope, null, null);
+  }
+
+  /**
+   * @param template the route's template, which {@code fastPath} names requests by
+   * @param fastPath told of each URI answered with a cached feed; null for none
+   */
+  public FeedHandler(FeedService feeds, RepresentationCache cache, Supplier<Snapshot> snapshot,
+      BaseUrl baseUrl, long maxAgeSeconds, Scope scope, String template,
+      FeedFastPath fastPath) {
+    this.template = template;
+    this.fastPath = fastPath;
     this.feeds = feeds;
     this.cache = cache;
     this.snapshot = snapshot;
@@ -74,6 +91,10 @@ public final class FeedHandler implements Handler<RoutingContext> {
     if (canonical != null) {
       redirect(ctx, canonical);
       return;
+    }
+    if (fastPath != null) {
+      fastPath.remember(ctx.request(), request.cacheKey(), template,
+          format != FeedFormat.JSON, policy);
     }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {
