@@ -279,10 +279,13 @@ NOHIST_PID=$SERVER_PID
 NOHIST_PORT=$SERVER_PORT
 SERVER_PID=$HIST_PID
 SERVER_PORT=$HIST_PORT
+# Its own tags (its port is in the feeds' self links, so its bytes differ from the other's).
+declare -A NH_GZ_ETAG
 for f in "${FEEDS[@]}"; do
   curl -sf -D "$WORK/h" -o "$WORK/body" -H 'Accept-Encoding: gzip' "http://$HOST:$NOHIST_PORT$f" \
     || die "GET $f (gzip, histograms off) failed"
-  [ "$(etag_of "$WORK/h")" = "${T_GZ_ETAG[$f]}" ] || die "$f: the two Tidings servers disagree"
+  NH_GZ_ETAG[$f]=$(etag_of "$WORK/h")
+  [ "$(stat -c %s "$WORK/body")" -gt 0 ] || die "$f: empty answer with the histograms off"
 done
 
 # start_nginx NAME WORKERS: a private nginx (own prefix, config, pid) on a free port, serving $WWW.
@@ -381,7 +384,7 @@ check_304() { # check_304 URL ETAG [gzip]
 }
 F304=/feed.atom
 check_304 "http://$HOST:$SERVER_PORT$F304" "${T_GZ_ETAG[$F304]}" gzip
-check_304 "http://$HOST:$NOHIST_PORT$F304" "${T_GZ_ETAG[$F304]}" gzip
+check_304 "http://$HOST:$NOHIST_PORT$F304" "${NH_GZ_ETAG[$F304]}" gzip
 check_304 "http://$HOST:${NGINX_PORT_OF[nginx-1w]}$F304" "${N_GZ_ETAG[$F304]}" gzip
 check_304 "http://$HOST:${NGINX_PORT_OF[nginx-2w]}$F304" "${N_GZ_ETAG[$F304]}" gzip
 
@@ -410,6 +413,7 @@ SERVERS=(tidings tidings-nohist nginx-1w nginx-2w)
 declare -A PORT_OF=([tidings]=$SERVER_PORT [tidings-nohist]=$NOHIST_PORT
   [nginx-1w]=${NGINX_PORT_OF[nginx-1w]} [nginx-2w]=${NGINX_PORT_OF[nginx-2w]})
 
+declare -A TAG_OF=()
 # compare LABEL PATH TIDINGS-HEADER-ARGS -- NGINX-HEADER-ARGS: a warm-up of each server, then
 # ROUNDS rounds of one run of each, in an order that rotates from round to round (so that no
 # server always runs first, or right after the same one, while the background load drifts);
@@ -424,10 +428,11 @@ compare() {
   nargs=("$@")
   local -A runs=()
   local notes="" line
-  args_of() { # the header arguments of server $1, one a line (none: no line)
+  args_of() { # the header arguments of server $1, one a line (none: no line); @TAG@ is its ETag
+    local x
     case $1 in
-      tidings*) [ ${#targs[@]} -eq 0 ] || printf '%s\n' "${targs[@]}" ;;
-      *) [ ${#nargs[@]} -eq 0 ] || printf '%s\n' "${nargs[@]}" ;;
+      tidings*) [ ${#targs[@]} -eq 0 ] || for x in "${targs[@]}"; do printf '%s\n' "${x//@TAG@/${TAG_OF[$1]:-}}"; done ;;
+      *) [ ${#nargs[@]} -eq 0 ] || for x in "${nargs[@]}"; do printf '%s\n' "${x//@TAG@/${TAG_OF[$1]:-}}"; done ;;
     esac
   }
   for s in "${SERVERS[@]}"; do
@@ -479,8 +484,10 @@ done
 say "  $F304 If-None-Match (gzip variant, each server its own ETag):"
 L="304 Not Modified $F304 (If-None-Match + Accept-Encoding: gzip)"
 ORDER+=("$L")
-compare "$L" "$F304" -H "If-None-Match: ${T_GZ_ETAG[$F304]}" -H 'Accept-Encoding: gzip' -- \
-  -H "If-None-Match: ${N_GZ_ETAG[$F304]}" -H 'Accept-Encoding: gzip'
+declare -A TAG_OF=([tidings]=${T_GZ_ETAG[$F304]} [tidings-nohist]=${NH_GZ_ETAG[$F304]}
+  [nginx-1w]=${N_GZ_ETAG[$F304]} [nginx-2w]=${N_GZ_ETAG[$F304]})
+compare "$L" "$F304" -H "If-None-Match: @TAG@" -H 'Accept-Encoding: gzip' -- \
+  -H "If-None-Match: @TAG@" -H 'Accept-Encoding: gzip'
 stop_pid "$NOHIST_PID"
 NOHIST_PID=""
 if [ "$UNCACHED" != 1 ]; then

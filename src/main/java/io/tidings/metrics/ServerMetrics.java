@@ -139,6 +139,9 @@ public final class ServerMetrics {
   public void bindRenderCache(Supplier<CacheStats> stats) {
     counter("tidings.render.cache.hits", "Feed requests answered from the render cache", stats,
         s -> s.get().hits());
+    counter("tidings.render.cache.fast.hits",
+        "Feed requests answered from the render cache without routing (of the hits)", stats,
+        s -> s.get().fastHits());
     counter("tidings.render.cache.misses", "Feed requests that found no cached feed", stats,
         s -> s.get().misses());
     counter("tidings.render.cache.evictions", "Cached feeds dropped to stay within bounds",

@@ -93,6 +93,7 @@ public final class FeedFastPath {
       return false;
     }
     Representation r = hit.join();
+    cache.countFastHit();
     req.routed(t.route);
     if (accessLog) {
       AccessLog.begin(req, t.route);
