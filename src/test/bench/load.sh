@@ -7,31 +7,39 @@
 #   1. installs wrk and nginx (nginx-light) from Debian when they are missing;
 #   2. builds target/tidings.jar when it is missing or stale, generates an N-article corpus once into
 #      target/bench-corpus-N (reused when complete; same marker as ingest.sh), starts Tidings on
-#      it and waits for /health = 200;
-#   3. copies the feeds' bytes (identity and gzip) into static files served by a private nginx
-#      (own prefix, config and pid in a temp dir; gzip_static; nginx's own ETags);
-#   4. measures with wrk, same settings for both servers, warm-up first, best of BENCH_RUNS:
-#      cached feed req/s (identity and gzip), 304 req/s (If-None-Match), and the latency of
-#      uncached filtered queries (random topic and q; every query asked once only);
-#   5. prints each figure and its ratio to nginx, and stops everything it started.
+#      it twice, with the HTTP latency histograms on (the default) and off
+#      (TIDINGS_METRICS_HTTP_HISTOGRAMS=false), and waits for /health = 200 on each;
+#   3. copies the feeds' bytes (identity and gzip) into static files served by two private nginx,
+#      worker_processes 1 and 2 (own prefix, config and pid in a temp dir; gzip_static; nginx's
+#      own ETags);
+#   4. measures with wrk, same settings for all four servers: cached feed req/s (identity and
+#      gzip) of /feed.atom and /topics/ai/feed.rss, and 304 req/s (If-None-Match); per figure a
+#      warm-up of each server, then BENCH_ROUNDS rounds of one run of each server, the order
+#      rotating from round to round, and the median of each server's rounds (the machine is
+#      shared: interleaved rounds make the ratios comparable when the absolute figures drift);
+#      then the latency of uncached filtered queries (random topic and q; every query asked once);
+#   5. prints each figure beside both nginx figures, the ratios, what the histograms cost, and the
+#      load average (with every round too); stops everything it started.
 #
 # Environment (defaults in brackets):
 #   BENCH_N               articles in the corpus, also the first argument [100000]
-#   BENCH_DURATION        wrk duration of each throughput run [10s]
+#   BENCH_DURATION        wrk duration of each throughput run [5s]
+#   BENCH_ROUNDS          throughput rounds (one run of each server), the median kept [3]
+#   BENCH_WARMUP          wrk warm-up of each server before each throughput figure [3s]
+#   BENCH_UNCACHED        0: skip the uncached render latency (a shorter run) [1]
 #   BENCH_LAT_DURATION    wrk duration of each latency run [15s]
 #   BENCH_THREADS         wrk threads for throughput [2]
 #   BENCH_CONNECTIONS     wrk connections for throughput [64]
 #   BENCH_LAT_CONNECTIONS wrk connections for the uncached latency runs [8]
 #   BENCH_C1_DURATION     wrk duration of the one-request-at-a-time latency run [10s]
-#   BENCH_RUNS            measured runs of each figure, the best kept [2]
-#   BENCH_JAVA_OPTS       JVM flags of the server [-Xms2g -Xmx2g -XX:+UseG1GC]
-#   BENCH_NGINX_WORKERS   nginx worker_processes [2]
+#   BENCH_RUNS            measured runs of each uncached latency figure, the best kept [2]
+#   BENCH_JAVA_OPTS       JVM flags of each server [-Xms2g -Xmx2g -XX:+UseG1GC]
 #   BENCH_SCAN_TIMEOUT    seconds to wait for the first scan [900]
 #   BENCH_NOCACHE         1: also restart Tidings with TIDINGS_FEEDS_CACHE_ENTRIES=0 and measure
 #                         the uncached latency again (costs a second scan, given at most twice
 #                         the first one's time); auto: only when the first scan took under
 #                         45 s; 0: never [auto]
-#   BENCH_KEEP            1: keep the temp dir (logs, nginx config, feed copies) [0]
+#   BENCH_KEEP            1: keep the temp dir (logs, nginx configs, feed copies) [0]
 #   BENCH_NO_BUILD        1: never run Maven; measure target/tidings.jar even when it is older
 #                         than src/main [0]
 #   MVN                   the Maven command [mvn]
@@ -46,7 +54,10 @@ ROOT=$PWD
 BENCH_DIR=$ROOT/src/test/bench
 
 N="${1:-${BENCH_N:-100000}}"
-DURATION="${BENCH_DURATION:-10s}"
+DURATION="${BENCH_DURATION:-5s}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+WARMUP="${BENCH_WARMUP:-3s}"
+UNCACHED="${BENCH_UNCACHED:-1}"
 LAT_DURATION="${BENCH_LAT_DURATION:-15s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNS="${BENCH_CONNECTIONS:-64}"
@@ -54,7 +65,6 @@ LAT_CONNS="${BENCH_LAT_CONNECTIONS:-8}"
 C1_DURATION="${BENCH_C1_DURATION:-10s}"
 RUNS="${BENCH_RUNS:-2}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC}"
-NGINX_WORKERS="${BENCH_NGINX_WORKERS:-2}"
 SCAN_TIMEOUT="${BENCH_SCAN_TIMEOUT:-900}"
 NOCACHE="${BENCH_NOCACHE:-auto}"
 MVN="${MVN:-mvn}"
@@ -71,7 +81,8 @@ case "$N" in '' | *[!0-9]*) echo "load.sh: N must be a number, got \"$N\"" >&2; 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tidings-load.XXXXXX")
 chmod 755 "$WORK" # nginx workers run as another user (www-data) when started by root
 SERVER_PID=""
-NGINX_PID=""
+NOHIST_PID=""
+NGINX_PIDS=()
 WRK_PID=""
 
 stop_pid() { # stop_pid PID: TERM, wait up to 10 s, then KILL
@@ -92,7 +103,11 @@ cleanup() {
   trap - EXIT INT TERM
   stop_pid "$WRK_PID"
   stop_pid "$SERVER_PID"
-  stop_pid "$NGINX_PID"
+  stop_pid "$NOHIST_PID"
+  local p
+  for p in "${NGINX_PIDS[@]}"; do
+    stop_pid "$p"
+  done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then
     echo "kept $WORK"
   else
@@ -252,14 +267,40 @@ for f in "${FEEDS[@]}"; do
   touch -r "$WWW$f" "$WWW$f.gz" # gzip_static wants them alike; keeps nginx's ETags stable
 done
 
-NGINX_PORT=$(free_port)
-mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
-cat > "$WORK/nginx/nginx.conf" <<EOF
+
+# The same server with the HTTP latency histograms off (metrics.httpHistograms: false), on the same
+# corpus, for what the histograms cost (measured beside the other in the same rounds).
+HIST_PID=$SERVER_PID
+HIST_PORT=$SERVER_PORT
+SERVER_PID=""
+start_server tidings-nohist "$SCAN_TIMEOUT" TIDINGS_METRICS_HTTP_HISTOGRAMS=false \
+  || die "the second server's scan took longer than BENCH_SCAN_TIMEOUT=$SCAN_TIMEOUT s"
+NOHIST_PID=$SERVER_PID
+NOHIST_PORT=$SERVER_PORT
+SERVER_PID=$HIST_PID
+SERVER_PORT=$HIST_PORT
+# Its own tags (its port is in the feeds' self links, so its bytes differ from the other's).
+declare -A NH_GZ_ETAG
+for f in "${FEEDS[@]}"; do
+  curl -sf -D "$WORK/h" -o "$WORK/body" -H 'Accept-Encoding: gzip' "http://$HOST:$NOHIST_PORT$f" \
+    || die "GET $f (gzip, histograms off) failed"
+  NH_GZ_ETAG[$f]=$(etag_of "$WORK/h")
+  [ "$(stat -c %s "$WORK/body")" -gt 0 ] || die "$f: empty answer with the histograms off"
+done
+
+# start_nginx NAME WORKERS: a private nginx (own prefix, config, pid) on a free port, serving $WWW.
+declare -A NGINX_PORT_OF
+start_nginx() {
+  local name=$1 workers=$2 port dir i pid
+  port=$(free_port)
+  dir="$WORK/$name"
+  mkdir -p "$dir/logs" "$dir/tmp"
+  cat > "$dir/nginx.conf" <<EOF
 # Generated by src/test/bench/load.sh; private to this run.
 daemon off;
-worker_processes $NGINX_WORKERS;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
+worker_processes $workers;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
@@ -269,15 +310,15 @@ http {
   keepalive_timeout 75s;
   keepalive_requests 100000000;
   server_tokens off;
-  client_body_temp_path $WORK/nginx/tmp/body;
-  proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-  scgi_temp_path $WORK/nginx/tmp/scgi;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
   open_file_cache max=100 inactive=10m;
   open_file_cache_valid 10m;
   server {
-    listen $HOST:$NGINX_PORT;
+    listen $HOST:$port;
     root $WWW;
     gzip off;
     gzip_static on;
@@ -291,32 +332,41 @@ http {
   }
 }
 EOF
-# -e (nginx >= 1.19.5): its start-up error log in the temp dir too, not in /var/log/nginx.
-NGINX_ARGS=(-p "$WORK/nginx" -c "$WORK/nginx/nginx.conf")
-if "$NGINX" -h 2>&1 | grep -q -- ' -e '; then
-  NGINX_ARGS+=(-e "$WORK/nginx/logs/error.log")
-fi
-"$NGINX" -t -q "${NGINX_ARGS[@]}" || die "nginx rejects $WORK/nginx/nginx.conf"
-"$NGINX" "${NGINX_ARGS[@]}" &
-NGINX_PID=$!
-for i in $(seq 1 50); do
-  curl -s -o /dev/null "http://$HOST:$NGINX_PORT/" 2>/dev/null && break
-  kill -0 "$NGINX_PID" 2>/dev/null || die "nginx exited: $(cat "$WORK/nginx/logs/error.log" 2>/dev/null)"
-  sleep 0.1
-done
+  # -e (nginx >= 1.19.5): its start-up error log in the temp dir too, not in /var/log/nginx.
+  local args=(-p "$dir" -c "$dir/nginx.conf")
+  if "$NGINX" -h 2>&1 | grep -q -- ' -e '; then
+    args+=(-e "$dir/logs/error.log")
+  fi
+  "$NGINX" -t -q "${args[@]}" || die "nginx rejects $dir/nginx.conf"
+  "$NGINX" "${args[@]}" &
+  pid=$!
+  NGINX_PIDS+=("$pid")
+  for i in $(seq 1 50); do
+    curl -s -o /dev/null "http://$HOST:$port/" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || die "nginx exited: $(cat "$dir/logs/error.log" 2>/dev/null)"
+    sleep 0.1
+  done
+  NGINX_PORT_OF[$name]=$port
+  say "nginx ($name): pid $pid on $HOST:$port, worker_processes $workers, gzip_static"
+}
+start_nginx nginx-1w 1
+start_nginx nginx-2w 2
+NGINX_PORT=${NGINX_PORT_OF[nginx-1w]}
 
 for f in "${FEEDS[@]}"; do
-  curl -sf -D "$WORK/h" -o "$WORK/body" "http://$HOST:$NGINX_PORT$f" || die "nginx: GET $f failed"
-  cmp -s "$WORK/body" "$WWW$f" || die "nginx: $f is not the bytes of Tidings"
-  N_ETAG[$f]=$(etag_of "$WORK/h")
-  curl -sf -D "$WORK/h" -o "$WORK/body" -H 'Accept-Encoding: gzip' "http://$HOST:$NGINX_PORT$f" \
-    || die "nginx: GET $f (gzip) failed"
-  grep -qi '^content-encoding: *gzip' "$WORK/h" || die "nginx: $f: gzip_static did not answer"
-  cmp -s "$WORK/body" "$WWW$f.gz" || die "nginx: $f.gz is not the gzip bytes of Tidings"
-  N_GZ_ETAG[$f]=$(etag_of "$WORK/h")
+  for n in nginx-1w nginx-2w; do
+    port=${NGINX_PORT_OF[$n]}
+    curl -sf -D "$WORK/h" -o "$WORK/body" "http://$HOST:$port$f" || die "$n: GET $f failed"
+    cmp -s "$WORK/body" "$WWW$f" || die "$n: $f is not the bytes of Tidings"
+    N_ETAG[$f]=$(etag_of "$WORK/h")
+    curl -sf -D "$WORK/h" -o "$WORK/body" -H 'Accept-Encoding: gzip' "http://$HOST:$port$f" \
+      || die "$n: GET $f (gzip) failed"
+    grep -qi '^content-encoding: *gzip' "$WORK/h" || die "$n: $f: gzip_static did not answer"
+    cmp -s "$WORK/body" "$WWW$f.gz" || die "$n: $f.gz is not the gzip bytes of Tidings"
+    N_GZ_ETAG[$f]=$(etag_of "$WORK/h")
+  done
 done
-say "nginx: pid $NGINX_PID on $HOST:$NGINX_PORT, worker_processes $NGINX_WORKERS, gzip_static," \
-  "serving the bytes Tidings sent:"
+say "both nginx serve the bytes Tidings sent:"
 for f in "${FEEDS[@]}"; do
   say "  $f: $(group "${SIZE[$f]}") bytes, gzip $(group "${GZ_SIZE[$f]}") bytes;" \
     "ETags tidings ${T_ETAG[$f]} / ${T_GZ_ETAG[$f]}, nginx ${N_ETAG[$f]} / ${N_GZ_ETAG[$f]}"
@@ -334,7 +384,9 @@ check_304() { # check_304 URL ETAG [gzip]
 }
 F304=/feed.atom
 check_304 "http://$HOST:$SERVER_PORT$F304" "${T_GZ_ETAG[$F304]}" gzip
-check_304 "http://$HOST:$NGINX_PORT$F304" "${N_GZ_ETAG[$F304]}" gzip
+check_304 "http://$HOST:$NOHIST_PORT$F304" "${NH_GZ_ETAG[$F304]}" gzip
+check_304 "http://$HOST:${NGINX_PORT_OF[nginx-1w]}$F304" "${N_GZ_ETAG[$F304]}" gzip
+check_304 "http://$HOST:${NGINX_PORT_OF[nginx-2w]}$F304" "${N_GZ_ETAG[$F304]}" gzip
 
 # ---- 4. measurements --------------------------------------------------------------------------
 
@@ -351,61 +403,99 @@ rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 problems_of() { # socket errors and unexpected statuses, or nothing
   grep -E 'Socket errors|Non-2xx or 3xx' "$1" | sed 's/^ *//' | paste -sd';' - || true
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 }
+  END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# throughput LABEL PATH TIDINGS-HEADER-ARGS -- NGINX-HEADER-ARGS: best of RUNS for each server,
-# runs interleaved (tidings, nginx, tidings, nginx) so that drifting background load hits both.
+# The four servers measured side by side: Tidings (histograms on, off) and nginx (1, 2 workers).
+SERVERS=(tidings tidings-nohist nginx-1w nginx-2w)
+declare -A PORT_OF=([tidings]=$SERVER_PORT [tidings-nohist]=$NOHIST_PORT
+  [nginx-1w]=${NGINX_PORT_OF[nginx-1w]} [nginx-2w]=${NGINX_PORT_OF[nginx-2w]})
+
+declare -A TAG_OF=()
+# compare LABEL PATH TIDINGS-HEADER-ARGS -- NGINX-HEADER-ARGS: a warm-up of each server, then
+# ROUNDS rounds of one run of each, in an order that rotates from round to round (so that no
+# server always runs first, or right after the same one, while the background load drifts);
+# the median of each server's runs is its figure.
 declare -A RESULT
-throughput() {
-  local label=$1 path=$2 i r
+compare() {
+  local label=$1 path=$2 r k s rps
   shift 2
   local targs=() nargs=()
   while [ $# -gt 0 ] && [ "$1" != -- ]; do targs+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   nargs=("$@")
-  local best_t=0 best_n=0 notes=""
-  # warm-up: the JIT (Tidings) and the page/open-file caches (nginx)
-  wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d5s "${targs[@]}" "http://$HOST:$SERVER_PORT$path"
-  wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d2s "${nargs[@]}" "http://$HOST:$NGINX_PORT$path"
-  for i in $(seq 1 "$RUNS"); do
-    wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d"$DURATION" "${targs[@]}" "http://$HOST:$SERVER_PORT$path"
-    r=$(rps_of "$WORK/wrk.out")
-    [ -n "$(problems_of "$WORK/wrk.out")" ] && notes="$notes tidings run $i: $(problems_of "$WORK/wrk.out");"
-    best_t=$(awk -v a="$best_t" -v b="$r" 'BEGIN { print (b > a ? b : a) }')
-    say "    run $i: tidings $(group "$r") req/s"
-    wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d"$DURATION" "${nargs[@]}" "http://$HOST:$NGINX_PORT$path"
-    r=$(rps_of "$WORK/wrk.out")
-    [ -n "$(problems_of "$WORK/wrk.out")" ] && notes="$notes nginx run $i: $(problems_of "$WORK/wrk.out");"
-    best_n=$(awk -v a="$best_n" -v b="$r" 'BEGIN { print (b > a ? b : a) }')
-    say "    run $i: nginx   $(group "$r") req/s"
+  local -A runs=()
+  local notes="" line
+  args_of() { # the header arguments of server $1, one a line (none: no line); @TAG@ is its ETag
+    local x
+    case $1 in
+      tidings*) [ ${#targs[@]} -eq 0 ] || for x in "${targs[@]}"; do printf '%s\n' "${x//@TAG@/${TAG_OF[$1]:-}}"; done ;;
+      *) [ ${#nargs[@]} -eq 0 ] || for x in "${nargs[@]}"; do printf '%s\n' "${x//@TAG@/${TAG_OF[$1]:-}}"; done ;;
+    esac
+  }
+  for s in "${SERVERS[@]}"; do
+    mapfile -t a < <(args_of "$s")
+    wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d"$WARMUP" "${a[@]}" "http://$HOST:${PORT_OF[$s]}$path"
   done
-  local ratio
-  ratio=$(awk -v t="$best_t" -v n="$best_n" 'BEGIN { printf "%.2f", (n > 0 ? t / n : 0) }')
-  local verdict="misses the aim"
-  awk -v r="$ratio" 'BEGIN { exit !(r >= 0.9) }' && verdict="meets the aim"
-  RESULT[$label]="$label: tidings $(group "$best_t") req/s, nginx $(group "$best_n") req/s, ratio $ratio (aim >= 0.9: $verdict)${notes:+ [errors:$notes]}"
+  for r in $(seq 1 "$ROUNDS"); do
+    line="    round $r (load $(loadavg)):"
+    for k in 0 1 2 3; do
+      s=${SERVERS[$(( (k + r - 1) % 4 ))]}
+      mapfile -t a < <(args_of "$s")
+      wrk_run "$WORK/wrk.out" -t"$THREADS" -c"$CONNS" -d"$DURATION" "${a[@]}" "http://$HOST:${PORT_OF[$s]}$path"
+      rps=$(rps_of "$WORK/wrk.out")
+      [ -n "$(problems_of "$WORK/wrk.out")" ] && notes="$notes $s round $r: $(problems_of "$WORK/wrk.out");"
+      runs[$s]="${runs[$s]:-} $rps"
+      line="$line $s $(group "$rps")"
+    done
+    say "$line"
+  done
+  local t o n1 n2
+  # shellcheck disable=SC2086
+  t=$(median ${runs[tidings]}); o=$(median ${runs[tidings-nohist]})
+  # shellcheck disable=SC2086
+  n1=$(median ${runs[nginx-1w]}); n2=$(median ${runs[nginx-2w]})
+  local r1 r2 o1 o2 verdict
+  r1=$(ratio "$t" "$n1"); r2=$(ratio "$t" "$n2"); o1=$(ratio "$o" "$n1"); o2=$(ratio "$o" "$n2")
+  verdict="vs nginx 1 worker: $(awk -v r="$r1" 'BEGIN { print (r >= 0.9 ? "met" : "not met") }')"
+  verdict="$verdict, vs 2 workers: $(awk -v r="$r2" 'BEGIN { print (r >= 0.9 ? "met" : "not met") }')"
+  RESULT[$label]="$label: tidings $(group "$t") req/s (histograms off $(group "$o"): on/off $(ratio "$t" "$o"));"
+  RESULT[$label]="${RESULT[$label]} nginx 1 worker $(group "$n1") (ratio $r1, off $o1), 2 workers $(group "$n2")"
+  RESULT[$label]="${RESULT[$label]} (ratio $r2, off $o2); aim >= 0.9 $verdict${notes:+ [errors:$notes]}"
   say "  ${RESULT[$label]}"
 }
 
 say ""
-say "-- throughput: wrk -t$THREADS -c$CONNS -d$DURATION, keep-alive, best of $RUNS runs each" \
-  "(interleaved), after a warm-up (5 s tidings, 2 s nginx) --"
+say "-- throughput: wrk -t$THREADS -c$CONNS -d$DURATION, keep-alive; per figure a $WARMUP warm-up of each" \
+  "server, then $ROUNDS rounds of one run each (order rotating), median of the rounds --"
 ORDER=()
 for f in "${FEEDS[@]}"; do
   say "  $f identity:"
   L="cached feed $f (identity, $(group "${SIZE[$f]}") bytes)"
   ORDER+=("$L")
-  throughput "$L" "$f" -- 
+  compare "$L" "$f" --
   say "  $f gzip:"
   L="cached feed $f (gzip, $(group "${GZ_SIZE[$f]}") bytes)"
   ORDER+=("$L")
-  throughput "$L" "$f" -H 'Accept-Encoding: gzip' -- -H 'Accept-Encoding: gzip'
+  compare "$L" "$f" -H 'Accept-Encoding: gzip' -- -H 'Accept-Encoding: gzip'
 done
 say "  $F304 If-None-Match (gzip variant, each server its own ETag):"
 L="304 Not Modified $F304 (If-None-Match + Accept-Encoding: gzip)"
 ORDER+=("$L")
-throughput "$L" "$F304" -H "If-None-Match: ${T_GZ_ETAG[$F304]}" -H 'Accept-Encoding: gzip' -- \
-  -H "If-None-Match: ${N_GZ_ETAG[$F304]}" -H 'Accept-Encoding: gzip'
+declare -A TAG_OF=([tidings]=${T_GZ_ETAG[$F304]} [tidings-nohist]=${NH_GZ_ETAG[$F304]}
+  [nginx-1w]=${N_GZ_ETAG[$F304]} [nginx-2w]=${N_GZ_ETAG[$F304]})
+compare "$L" "$F304" -H "If-None-Match: @TAG@" -H 'Accept-Encoding: gzip' -- \
+  -H "If-None-Match: @TAG@" -H 'Accept-Encoding: gzip'
+stop_pid "$NOHIST_PID"
+NOHIST_PID=""
+if [ "$UNCACHED" != 1 ]; then
+  say ""
+  say "(uncached renders not measured: BENCH_UNCACHED=$UNCACHED)"
+fi
 
+if [ "$UNCACHED" = 1 ]; then
 # -- uncached filtered renders --
 # Topic keys as the server itself names them (Atom category terms of the topic scheme), one per
 # article occurrence, so popular topics come up more often; words from the same articles' titles
@@ -527,6 +617,8 @@ if [ "$NOCACHE" = 1 ]; then
   fi
 fi
 
+fi # BENCH_UNCACHED
+
 # ---- 5. summary -------------------------------------------------------------------------------
 
 say ""
@@ -535,6 +627,8 @@ say "== summary ($(group "$N") articles; $(nproc) cores shared by wrk, Tidings a
 for L in "${ORDER[@]}"; do
   say "${RESULT[$L]}"
 done
+say "(ratio: tidings with histograms / nginx; off: tidings without histograms / nginx; on/off: what" \
+  "the latency histograms leave of the throughput)"
 for L in "${LAT_RESULTS[@]}"; do
   say "$L"
 done

@@ -131,7 +131,7 @@ public final class Main implements Callable<Integer> {
     for (String name : List.of("TERM", "INT")) {
       Signal.handle(new Signal(name), s -> stopSignal.complete("SIG" + s.getName()));
     }
-    ServerMetrics metrics = new ServerMetrics();
+    ServerMetrics metrics = new ServerMetrics(config.metrics().httpHistograms());
     Vertx vertx = metrics.newVertx();
     try {
       vertx.deployVerticle(new TidingsVerticle(config, metrics))

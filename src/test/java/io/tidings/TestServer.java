@@ -51,7 +51,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Config config) throws Exception {
-    ServerMetrics metrics = new ServerMetrics();
+    ServerMetrics metrics = new ServerMetrics(config.metrics().httpHistograms());
     Vertx vertx = metrics.newVertx();
     TidingsVerticle verticle = new TidingsVerticle(config, metrics);
     try {

@@ -10,7 +10,8 @@ import java.util.Map;
  * is bound by name from a key of {@link Settings} ({@code content.maxFileSize} is
  * {@code content().maxFileSize()}): a new key is a line in that table and a component here.
  */
-public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub) {
+public record Config(Http http, Content content, Feeds feeds, Push push, WebSub websub,
+    Metrics metrics) {
 
   /** @param trustedProxies the peers whose X-Forwarded-Host and -Proto are believed */
   public record Http(String host, int port, String baseUrl, Duration shutdownGrace,
@@ -63,6 +64,9 @@ public record Config(Http http, Content content, Feeds feeds, Push push, WebSub 
       return !hub.isEmpty();
     }
   }
+
+  /** @param httpHistograms whether HTTP latency is recorded as histograms on /metrics */
+  public record Metrics(boolean httpHistograms) {}
 
   /** Defaults everywhere but the content directory and port: for tests and tools. */
   public static Config defaults(Path contentDir) {

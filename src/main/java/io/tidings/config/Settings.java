@@ -107,7 +107,10 @@ public final class Settings {
       new Setting("websub.retryDelay", "2s", ValueType.duration(Duration.ofMillis(1)),
           "wait before the first retry of a failed notification; doubles on each retry"),
       new Setting("websub.maxAttempts", "8", ValueType.integer(1, 100),
-          "notifications of one feed URL tried at most this often before it is given up"));
+          "notifications of one feed URL tried at most this often before it is given up"),
+      new Setting("metrics.httpHistograms", "true", ValueType.bool(),
+          "/metrics has HTTP latency histograms by route and status class; false: only the"
+              + " request counts"));
 
   static Setting find(String key) {
     for (Setting s : ALL) {

@@ -19,7 +19,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -45,6 +44,7 @@ public final class ServerMetrics {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final PrometheusMeterRegistry registry = newRegistry();
+  private final HttpRequestMetrics http;
   private final List<Object> sources = new CopyOnWriteArrayList<>();
   private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
   private final Timer snapshotBuild = Timer.builder("tidings.snapshot.build")
@@ -53,6 +53,16 @@ public final class ServerMetrics {
   private final Timer feedRender = Timer.builder("tidings.feed.render")
       .description("Time to render a feed that the render cache did not hold")
       .register(registry);
+
+  /** With the HTTP latency histograms ({@code metrics.httpHistograms: true}). */
+  public ServerMetrics() {
+    this(true);
+  }
+
+  /** @param httpHistograms whether HTTP latency is recorded ({@code metrics.httpHistograms}) */
+  public ServerMetrics(boolean httpHistograms) {
+    this.http = new HttpRequestMetrics(registry, httpHistograms);
+  }
 
   // The filters come first: a meter registered before them would keep its unfiltered shape.
   private static PrometheusMeterRegistry newRegistry() {
@@ -66,22 +76,22 @@ public final class ServerMetrics {
   }
 
   /**
-   * A Vert.x that reports its HTTP server to this registry. Each instance gets a registry name
-   * of its own: vertx-micrometer keeps registries in a static map by name, and tests run
-   * several servers in one JVM.
+   * A Vert.x that reports its HTTP server to this registry ({@link HttpRequestMetrics}) and
+   * the JVM's metrics (vertx-micrometer's binders; none of its per-request meters). Each
+   * instance gets a registry name of its own: vertx-micrometer keeps registries in a static map
+   * by name, and tests run several servers in one JVM.
    */
   public Vertx newVertx() {
     MicrometerMetricsOptions options = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName("tidings-" + INSTANCES.incrementAndGet())
-        .setJvmMetricsEnabled(true)
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
-    for (MetricsDomain unused : EnumSet.complementOf(EnumSet.of(MetricsDomain.HTTP_SERVER))) {
+        .setJvmMetricsEnabled(true);
+    for (MetricsDomain unused : MetricsDomain.values()) {
       options.addDisabledMetricsCategory(unused);
     }
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
-        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withMetrics(new VertxMetricsWithHttp(new MicrometerMetricsFactory(registry), http))
         .build();
   }
 
@@ -173,6 +183,9 @@ public final class ServerMetrics {
   public void bindRenderCache(Supplier<CacheStats> stats) {
     counter("tidings.render.cache.hits", "Feed requests answered from the render cache", stats,
         s -> s.get().hits());
+    counter("tidings.render.cache.fast.hits",
+        "Feed requests answered from the render cache without routing (of the hits)", stats,
+        s -> s.get().fastHits());
     counter("tidings.render.cache.misses", "Feed requests that found no cached feed", stats,
         s -> s.get().misses());
     counter("tidings.render.cache.evictions", "Cached feeds dropped to stay within bounds",

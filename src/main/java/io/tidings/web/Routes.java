@@ -14,12 +14,14 @@ import io.tidings.web.api.OpmlHandler;
 import io.tidings.web.api.StatusHandler;
 import io.tidings.web.events.EventStreams;
 import io.tidings.web.events.EventsHandler;
+import io.tidings.web.feeds.AggregatorAgent;
 import io.tidings.web.feeds.AssetHandler;
 import io.tidings.web.feeds.FeedAliases;
 import io.tidings.web.feeds.FeedHandler;
 import io.tidings.web.feeds.Subscribers;
 import io.tidings.web.http.BaseUrl;
 import io.tidings.web.http.Errors;
+import io.tidings.web.http.FeedFastPath;
 import io.tidings.web.http.RepresentationCache;
 import io.tidings.web.http.Responses;
 import io.tidings.web.pages.FeedView;
@@ -31,7 +33,9 @@ import io.tidings.web.server.CommonHeaders;
 import io.tidings.web.server.StartingGate;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ForkJoinPool;
@@ -67,11 +71,42 @@ public final class Routes {
   }
 
   public static Router create(Vertx vertx, Config config, Sources sources) {
-    return create(vertx, config, sources, null);
+    return router(vertx, config, sources, null, null);
   }
 
-  /** @param events this event loop's event streams, or null for no {@code /events} */
-  public static Router create(Vertx vertx, Config config, Sources sources, EventStreams events) {
+  /**
+   * The routes with the fast path of cached feeds in front ({@link FeedFastPath}): what an
+   * event loop serves.
+   *
+   * @param events this event loop's event streams, or null for no {@code /events}
+   */
+  public static Handler<HttpServerRequest> create(Vertx vertx, Config config, Sources sources,
+      EventStreams events) {
+    FeedFastPath fast = new FeedFastPath(sources.cache(),
+        new BaseUrl(config.http().baseUrl(), config.http().trustedProxies()),
+        config.http().accessLog());
+    Router router = router(vertx, config, sources, events, fast);
+    return req -> {
+      if (!routedOnly(req) && fast.serve(req)) {
+        return;
+      }
+      router.handle(req);
+    };
+  }
+  /**
+   * What the fast path must leave to the feed route, which does more than send the cached
+   * bytes: a browser's request (the feed's HTML view), {@code A-IM} (a delta), an aggregator
+   * that reports its subscribers (counted).
+   */
+  private static boolean routedOnly(HttpServerRequest req) {
+    return req.getHeader("A-IM") != null
+        || AggregatorAgent.mayReport(req.getHeader(HttpHeaders.USER_AGENT))
+        || Responses.prefersHtml(req);
+  }
+
+
+  private static Router router(Vertx vertx, Config config, Sources sources,
+      EventStreams events, FeedFastPath fast) {
     Router router = Router.router(vertx);
     if (config.http().accessLog()) {
       router.route().handler(new AccessLog());
@@ -89,13 +124,20 @@ public final class Routes {
     Subscribers subscribers = sources.subscribers();
     FeedView view = new FeedView(feeds, config.feeds().title());
 
-    feed(router, "/feed.{format}", "/feed\\.([^/]*)",
-        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.ALL, subscribers));
-    feed(router, "/topics/{topic}/feed.{format}", "/topics/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.TOPIC, subscribers));
-    feed(router, "/providers/{provider}/feed.{format}", "/providers/([^/]+)/feed\\.([^/]*)",
-        new FeedHandler(feeds, view, views, snapshot, baseUrl, maxAge, Scope.PROVIDER,
-            subscribers));
+    for (Scope scope : Scope.values()) {
+      String template = switch (scope) {
+        case ALL -> "/feed.{format}";
+        case TOPIC -> "/topics/{topic}/feed.{format}";
+        case PROVIDER -> "/providers/{provider}/feed.{format}";
+      };
+      String regex = switch (scope) {
+        case ALL -> "/feed\\.([^/]*)";
+        case TOPIC -> "/topics/([^/]+)/feed\\.([^/]*)";
+        case PROVIDER -> "/providers/([^/]+)/feed\\.([^/]*)";
+      };
+      feed(router, template, regex, new FeedHandler(feeds, view, views, snapshot, baseUrl,
+          maxAge, scope, subscribers, template, fast));
+    }
     get(router, FeedRequest.STYLESHEET_PATH,
         new AssetHandler("assets/feed.xsl", "text/xsl; charset=utf-8"));
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * A small parser of the Prometheus text exposition format (0.0.4): it refuses any line that
  * is not a comment, a blank or a sample, and gives each sample's name, labels and value.
  */
-final class PrometheusText {
+public final class PrometheusText {
   private static final Pattern SAMPLE = Pattern.compile(
       "([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)(?: -?\\d+)?");
   private static final Pattern LABEL = Pattern.compile(
@@ -20,7 +20,7 @@ final class PrometheusText {
       "# (?:HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]*"
           + " (?:counter|gauge|summary|histogram|untyped))");
 
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
   private final List<Sample> samples;
 
@@ -28,7 +28,7 @@ final class PrometheusText {
     this.samples = samples;
   }
 
-  static PrometheusText parse(String text) {
+  public static PrometheusText parse(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isEmpty() || COMMENT.matcher(line).matches()) {
@@ -55,7 +55,7 @@ final class PrometheusText {
     return new PrometheusText(samples);
   }
 
-  List<Sample> samples() {
+  public List<Sample> samples() {
     return samples;
   }
 
@@ -63,7 +63,7 @@ final class PrometheusText {
    * The sum of the samples named {@code name} whose labels include {@code pairs} (label,
    * value, label, value ...); 0 when there is none, as for a counter never incremented.
    */
-  double value(String name, String... pairs) {
+  public double value(String name, String... pairs) {
     double sum = 0;
     for (Sample s : samples) {
       if (s.name().equals(name) && hasLabels(s, pairs)) {
@@ -73,7 +73,7 @@ final class PrometheusText {
     return sum;
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return samples.stream().anyMatch(s -> s.name().equals(name));
   }
 

@@ -72,6 +72,34 @@ class AccessLogTest {
   }
 
   @Test
+  void aCachedFeedAnsweredWithoutTheRouterIsLoggedTheSame(@TempDir Path dir) throws Exception {
+    Articles.write(dir, "a.txt", Articles.text("a", "A", "AI"));
+    try (TestServer server = TestServer.start(dir, Map.of("http.accessLog", "true"))) {
+      server.get("/topics/ai/feed.rss"); // the router's way
+      server.get("/topics/ai/feed.rss"); // the fast path's (FeedFastPathTest)
+      server.get("/topics/ai/feed.rss", Map.of("Accept-Encoding", "gzip"));
+      assertThat(server.metric("tidings_render_cache_fast_hits_total")).isEqualTo(2);
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(events.list).hasSizeGreaterThanOrEqualTo(4));
+    }
+    List<ILoggingEvent> feeds = events.list.stream()
+        .filter(e -> e.getFormattedMessage().startsWith("GET /topics/")).toList();
+    assertThat(feeds).hasSize(3);
+    String routed = feeds.get(0).getFormattedMessage();
+    String fast = feeds.get(1).getFormattedMessage();
+    assertThat(fast).matches("GET /topics/ai/feed\\.rss 200 \\d+ \\d+ms");
+    assertThat(fast.replaceAll(" \\d+ms$", "")).isEqualTo(routed.replaceAll(" \\d+ms$", ""));
+    assertThat(feeds.get(2).getFormattedMessage()).doesNotStartWith(routed.replaceAll(
+        " \\d+ms$", "")); // the gzip body: fewer bytes
+    for (ILoggingEvent e : feeds) {
+      assertThat(e.getKeyValuePairs()).anySatisfy(kv -> {
+        assertThat(kv.key).isEqualTo("http.route");
+        assertThat(kv.value).isEqualTo("/topics/{topic}/feed.{format}");
+      });
+    }
+  }
+
+  @Test
   void jsonHasTheRequestAsEcsFields(@TempDir Path dir) throws Exception {
     Articles.write(dir, "a.txt", Articles.text("a", "A", "AI"));
     int bytes;

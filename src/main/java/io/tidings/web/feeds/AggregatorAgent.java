@@ -52,7 +52,7 @@ public final class AggregatorAgent {
    * The cheap check, on every feed request: whether the agent may report a count at all (it
    * says "subscriber" or "reader", in any case).
    */
-  static boolean mayReport(String userAgent) {
+  public static boolean mayReport(String userAgent) {
     return userAgent != null && (contains(userAgent, "subscriber") || contains(userAgent, "reader"));
   }
 

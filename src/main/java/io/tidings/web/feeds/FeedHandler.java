@@ -9,6 +9,7 @@ import io.tidings.feed.FeedRequest;
 import io.tidings.feed.FeedService;
 import io.tidings.feed.Scope;
 import io.tidings.web.http.BaseUrl;
+import io.tidings.web.http.FeedFastPath;
 import io.tidings.web.http.FeedStates;
 import io.tidings.web.http.QueryParams;
 import io.tidings.web.http.Representation;
@@ -47,11 +48,21 @@ public final class FeedHandler implements Handler<RoutingContext> {
   /** What the path's first group names. */
   private final Scope scope;
   private final Subscribers subscribers;
+  /** The route's template (metrics, access log). */
+  private final String template;
+  /** Told of each URI answered with a feed, or null. */
+  private final FeedFastPath fastPath;
 
+  /**
+   * @param template the route's template, which {@code fastPath} names requests by
+   * @param fastPath told of each URI answered with a cached feed; null for none
+   */
   public FeedHandler(FeedService feeds, FeedView view, RepresentationCache cache,
       Supplier<Snapshot> snapshot, BaseUrl baseUrl, long maxAgeSeconds, Scope scope,
-      Subscribers subscribers) {
+      Subscribers subscribers, String template, FeedFastPath fastPath) {
     this.subscribers = subscribers;
+    this.template = template;
+    this.fastPath = fastPath;
     this.feeds = feeds;
     this.view = view;
     this.cache = cache;
@@ -105,6 +116,10 @@ public final class FeedHandler implements Handler<RoutingContext> {
     if (Responses.prefersHtml(ctx.request())) {
       sendView(ctx, request);
       return;
+    }
+    if (fastPath != null) {
+      fastPath.remember(ctx.request(), request.cacheKey(), template,
+          format != FeedFormat.JSON, policy);
     }
     CompletableFuture<Representation> hit = cache.cachedFeed(request.cacheKey());
     if (hit != null) {

@@ -51,6 +51,26 @@ public final class BaseUrl {
     return proto + "://" + host;
   }
 
+  /**
+   * A string that determines {@link #of}: two requests with equal keys have equal base URLs.
+   * Cheaper than {@link #of} where it can be (no validation, no concatenation): the configured
+   * URL, else the Host header as sent (and the scheme) when no proxy is trusted, else the base
+   * URL itself. Null for a request without a Host header (HTTP/1.0, HTTP/2).
+   */
+  public String keyOf(HttpServerRequest request) {
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    if (!trusted.isEmpty()) {
+      return request.getHeader("Host") == null ? null : of(request);
+    }
+    String host = request.getHeader("Host");
+    if (host == null) {
+      return null;
+    }
+    return request.connection().isSsl() ? "https://" + host : host;
+  }
+
   private static String peer(HttpServerRequest request) {
     SocketAddress a = request.connection().remoteAddress();
     return a == null ? null : a.hostAddress();

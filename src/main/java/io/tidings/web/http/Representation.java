@@ -4,10 +4,13 @@ import io.tidings.feed.Archive;
 import io.tidings.feed.FeedContent;
 import io.tidings.feed.FeedQuery;
 import io.tidings.feed.RenderedFeed;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -50,7 +53,7 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   /** A page, API answer, OPML list or asset: no date, no snapshot. */
   public static Representation of(String contentType, byte[] bytes) {
     String etag = etagOf(bytes);
-    return new Representation(contentType, Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)),
+    return new Representation(contentType, direct(bytes), direct(gzip(bytes)),
         etag, variant(etag, "-gz"), null, null, null, null, null, null);
   }
 
@@ -60,10 +63,21 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
     String etag = etagOf(bytes);
     String gzipEtag = variant(etag, "-gz");
     Instant updated = feed.updated();
-    return new Representation(feed.format().contentType(), Buffer.buffer(bytes),
-        Buffer.buffer(gzip(bytes)), etag, gzipEtag, updated,
+    return new Representation(feed.format().contentType(), direct(bytes),
+        direct(gzip(bytes)), etag, gzipEtag, updated,
         updated == null ? null : HTTP_DATE.format(updated), feed.snapshot(), feed.query(),
         feed.content(), feed.settled() ? Archive.SETTLED_CACHE_CONTROL : null);
+  }
+
+  /**
+   * The bytes in direct (off-heap) memory, read-only and shared by every response: the socket
+   * is written from them as they are, where a heap buffer is copied into direct memory on each
+   * write. The memory is the JDK's, freed when the buffer is collected.
+   */
+  static Buffer direct(byte[] bytes) {
+    ByteBuffer nio = ByteBuffer.allocateDirect(bytes.length);
+    nio.put(bytes).flip();
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(nio.asReadOnlyBuffer()));
   }
 
   /** The same bytes, vouched for by a later snapshot that renders them identically. */

@@ -50,6 +50,7 @@ public final class RepresentationCache {
   private final boolean cachesFeeds;
   private final FeedStates states = new FeedStates();
   private final LongAdder hits = new LongAdder();
+  private final LongAdder fastHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder evictions = new LongAdder();
   private final LongAdder renders = new LongAdder();
@@ -90,6 +91,11 @@ public final class RepresentationCache {
       return hit;
     }
     return null;
+  }
+
+  /** Counts a hit of {@link #cachedFeed} that FeedFastPath answered without the router. */
+  void countFastHit() {
+    fastHits.increment();
   }
 
   /**
@@ -217,10 +223,13 @@ public final class RepresentationCache {
       }
     }
     return new CacheStats(hits.sum(), misses.sum(), evictions.sum(), entries, bytes,
-        renders.sum());
+        renders.sum(), fastHits.sum());
   }
 
-  /** The render cache's counters; {@code renders} counts every feed rendered. */
+  /**
+   * The render cache's counters; {@code renders} counts every feed rendered, {@code fastHits}
+   * the hits answered without the router (a share of {@code hits}).
+   */
   public record CacheStats(long hits, long misses, long evictions, int entries, long bytes,
-      long renders) {}
+      long renders, long fastHits) {}
 }

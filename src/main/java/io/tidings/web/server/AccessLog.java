@@ -2,6 +2,7 @@ package io.tidings.web.server;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +36,43 @@ public final class AccessLog implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     String method = request.method().name();
     String path = request.path();
-    ctx.addEndHandler(done -> {
-      long nanos = System.nanoTime() - start;
-      int status = ctx.response().getStatusCode();
-      long bytes = ctx.response().bytesWritten();
-      String route = ctx.get(ROUTE);
-      var event = LOG.atInfo()
-          .addKeyValue("http.request.method", method)
-          .addKeyValue("url.path", path);
-      if (route != null) {
-        event = event.addKeyValue("http.route", route);
-      }
-      event.addKeyValue("http.response.status_code", status)
-          .addKeyValue("http.response.body.bytes", bytes)
-          .addKeyValue("event.duration", nanos)
-          .log("{} {} {} {} {}ms", method, path, status, bytes, nanos / 1_000_000);
-    });
+    ctx.addEndHandler(done -> log(method, path, ctx.get(ROUTE), ctx.response(), start));
     ctx.next();
+  }
+
+  /**
+   * The line of a request that no router sees (a cached feed's fast path, FeedFastPath),
+   * served by {@code route}: logged when its response ends or its connection closes, once.
+   */
+  public static void begin(HttpServerRequest request, String route) {
+    long start = System.nanoTime();
+    String method = request.method().name();
+    String path = request.path();
+    HttpServerResponse response = request.response();
+    boolean[] logged = {false};
+    Handler<Void> done = v -> {
+      if (!logged[0]) {
+        logged[0] = true;
+        log(method, path, route, response, start);
+      }
+    };
+    response.endHandler(done).closeHandler(done);
+  }
+
+  private static void log(String method, String path, String route,
+      HttpServerResponse response, long start) {
+    long nanos = System.nanoTime() - start;
+    int status = response.getStatusCode();
+    long bytes = response.bytesWritten();
+    var event = LOG.atInfo()
+        .addKeyValue("http.request.method", method)
+        .addKeyValue("url.path", path);
+    if (route != null) {
+      event = event.addKeyValue("http.route", route);
+    }
+    event.addKeyValue("http.response.status_code", status)
+        .addKeyValue("http.response.body.bytes", bytes)
+        .addKeyValue("event.duration", nanos)
+        .log("{} {} {} {} {}ms", method, path, status, bytes, nanos / 1_000_000);
   }
 }
