@@ -1,0 +1,264 @@
+package io.tidings.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The scale curve: for each corpus size, the packaged server in a process of its own, measured
+ * from outside as an operator meets it.
+ *
+ * <pre>java -cp ... io.tidings.bench.ScaleCurve JAR 10000 100000 [1000000]</pre>
+ *
+ * <p>Per size: the first start-up (process start to {@code /health} 200) and a restart on the
+ * same files; the heap after a full GC per article beside the average file on disk; search
+ * ({@code q}) p50/p99 over words the corpus holds and words it does not, each query asked once
+ * (so never a cache hit); an uncached topic feed's p50/p99 (each URL asked once); and from a
+ * file renamed into the directory to {@code /feed.json} showing it, p50 and max. The corpus
+ * ({@link CorpusGenerator}, seed 42) is written once to {@code target/bench-corpus-N}.
+ *
+ * <p>Environment: {@code SCALE_HEAP} the server's -Xmx (default: 1 GB per 100,000 articles,
+ * at least 1 GB), {@code SCALE_SERVER_ARGS} extra server arguments.
+ */
+public final class ScaleCurve {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final int QUERIES = 200;
+  private static final int WRITES = 30;
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: ScaleCurve JAR SIZE...");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]);
+    List<String> rows = new ArrayList<>();
+    rows.add(String.format(Locale.ROOT, "%9s %8s %9s %10s %9s %12s %12s %12s %12s %12s",
+        "articles", "scan s", "restart s", "heap B/art", "disk B/f", "heap/disk",
+        "search p50", "search p99", "render p99", "file->feed"));
+    for (int i = 1; i < args.length; i++) {
+      rows.add(measure(jar, Integer.parseInt(args[i])));
+      rows.forEach(System.out::println);
+    }
+    System.out.println();
+    System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
+  }
+
+  private static String measure(Path jar, int size) throws Exception {
+    Path corpus = Path.of("target", "bench-corpus-" + size).toAbsolutePath();
+    if (!Files.isDirectory(corpus)) {
+      System.out.println("writing " + size + " files to " + corpus);
+      CorpusGenerator.withSeed(42L).write(corpus, size);
+    }
+    long[] disk = diskUse(corpus);
+    int port = freePort();
+    Path inbox = corpus.resolve("scale-inbox");
+    Files.createDirectories(inbox);
+    try (Stream<Path> old = Files.list(inbox)) {
+      for (Path p : (Iterable<Path>) old::iterator) {
+        Files.delete(p);
+      }
+    }
+    Process server = start(jar, corpus, port, size);
+    double scan = secondsToHealthy(server, port);
+    long heap = PushBenchmark.heap(server.pid(), port);
+    int articles = JSON.readTree(get(port, "/status").body()).path("articles").asInt();
+    List<String> words = wordsOf(port);
+    long[] search = timeEach(port, searchPaths(words));
+    long[] render = timeEach(port, renderPaths(port));
+    long[] fresh = fileToFeed(port, corpus, inbox);
+    stop(server);
+    Process again = start(jar, corpus, port, size);
+    double restart = secondsToHealthy(again, port);
+    stop(again);
+    double heapPer = articles == 0 ? 0 : (double) heap / articles;
+    double diskPer = (double) disk[1] / Math.max(1, disk[0]);
+    return String.format(Locale.ROOT, "%9d %8.1f %9.1f %10.0f %9.0f %12.2f %10.2fms %10.2fms %10.2fms %5.0f/%4.0fms",
+        articles, scan, restart, heapPer, diskPer, heapPer / diskPer,
+        ms(search, 0.50), ms(search, 0.99), ms(render, 0.99), ms(fresh, 0.50), ms(fresh, 1.0));
+  }
+
+  private static Process start(Path jar, Path corpus, int port, int size) throws IOException {
+    String heap = System.getenv().getOrDefault("SCALE_HEAP",
+        Math.max(1, (size + 99_999) / 100_000) + "g");
+    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString(),
+        "--port", Integer.toString(port), "--content", corpus.toString()));
+    String extra = System.getenv("SCALE_SERVER_ARGS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    Path log = corpus.resolveSibling(corpus.getFileName() + "-server.log");
+    return new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+  }
+
+  private static double secondsToHealthy(Process server, int port) throws Exception {
+    long started = server.info().startInstant().map(Instant::toEpochMilli)
+        .orElse(System.currentTimeMillis());
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("server exited with " + server.exitValue());
+      }
+      try {
+        if (get(port, "/health").statusCode() == 200) {
+          return (System.currentTimeMillis() - started) / 1000.0;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("server not healthy after 30 minutes");
+  }
+
+  private static void stop(Process server) throws InterruptedException {
+    server.destroy();
+    if (!server.waitFor(60, TimeUnit.SECONDS)) {
+      server.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Words from the newest titles (each asked once), then as many words no article holds. */
+  private static List<String> wordsOf(int port) throws Exception {
+    JsonNode list = JSON.readTree(get(port, "/api/articles?limit=100").body());
+    Set<String> words = new LinkedHashSet<>();
+    for (JsonNode a : list.path("articles")) {
+      for (String w : a.path("title").asText().split("[\\s,.:;!?\"()]+")) {
+        if (w.length() > 3 && words.size() < QUERIES / 2) {
+          words.add(w);
+        }
+      }
+    }
+    for (int i = 0; words.size() < QUERIES; i++) {
+      words.add("zqxv" + Integer.toString(i * 7919, 36));
+    }
+    return new ArrayList<>(words);
+  }
+
+  private static List<String> searchPaths(List<String> words) {
+    List<String> paths = new ArrayList<>();
+    for (String w : words) {
+      paths.add("/feed.rss?q=" + URLEncoder.encode(w, StandardCharsets.UTF_8));
+    }
+    return paths;
+  }
+
+  /** Topic feeds, each URL once: every topic at limits 10..49 until there are QUERIES of them. */
+  private static List<String> renderPaths(int port) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode t : JSON.readTree(get(port, "/api/topics").body()).path("topics")) {
+      keys.add(t.path("key").asText());
+    }
+    List<String> paths = new ArrayList<>();
+    for (int limit = 10; limit < 50 && paths.size() < QUERIES && !keys.isEmpty(); limit++) {
+      for (String key : keys) {
+        if (paths.size() < QUERIES) {
+          paths.add("/topics/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+              + "/feed.rss?limit=" + limit);
+        }
+      }
+    }
+    return paths;
+  }
+
+  private static long[] timeEach(int port, List<String> paths) throws Exception {
+    long[] nanos = new long[paths.size()];
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = get(port, path);
+      if (r.statusCode() == 301) { // not the canonical spelling: time the one that renders
+        path = URI.create("http://127.0.0.1" + path)
+            .resolve(r.headers().firstValue("Location").orElseThrow()).toString()
+            .substring("http://127.0.0.1".length());
+        t0 = System.nanoTime();
+        r = get(port, path);
+      }
+      nanos[i] = System.nanoTime() - t0;
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + r.statusCode());
+      }
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  /** A complete file renamed into the content directory, then /feed.json polled until it shows. */
+  private static long[] fileToFeed(int port, Path corpus, Path inbox) throws Exception {
+    long[] nanos = new long[WRITES];
+    Path staging = Files.createTempDirectory(corpus.getParent(), "scale-staging");
+    Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(WRITES + 5);
+    for (int i = 0; i < WRITES; i++) {
+      String id = "scale-" + System.nanoTime();
+      String text = "---\ntitle: Scale probe " + i + "\npublishedDateTime: "
+          + base.plusSeconds(i)
+          + "\noriginalUrl: https://example.com/" + id + "\ntopics: [Scale]\n---\n";
+      Path tmp = staging.resolve(id + ".md");
+      Files.writeString(tmp, text);
+      long t0 = System.nanoTime();
+      Files.move(tmp, inbox.resolve(id + ".md"), StandardCopyOption.ATOMIC_MOVE);
+      long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+      while (!get(port, "/feed.json?limit=1").body().contains(id)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(id + " not in the feed after 30 s");
+        }
+        Thread.onSpinWait();
+      }
+      nanos[i] = System.nanoTime() - t0;
+      Thread.sleep(300); // let the debounce window of this write close before the next one
+    }
+    Files.delete(staging);
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static long[] diskUse(Path corpus) throws IOException {
+    long[] countAndBytes = new long[2];
+    try (Stream<Path> files = Files.walk(corpus)) {
+      files.filter(Files::isRegularFile).forEach(p -> {
+        countAndBytes[0]++;
+        countAndBytes[1] += p.toFile().length();
+      });
+    }
+    return countAndBytes;
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static double ms(long[] sorted, double p) {
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  private ScaleCurve() {}
+}
