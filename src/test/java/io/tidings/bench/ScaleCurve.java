@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp ... io.tidings.bench.ScaleCurve JAR 10000 100000 [1000000]</pre>
  *
- * <p>Per size: the first start-up (process start to {@code /health} 200) and a restart on the
+ * <p>Per size: the first start-up (process start to {@code /health} 200) beside the time
+ * jackson-dataformat-yaml's streaming parser alone takes over the same files on every core
+ * ({@link ScanPeer}, in the same run), and a restart on the
  * same files; the heap after a full GC per article beside the average file on disk; search
  * ({@code q}) p50/p99 over words the corpus holds and words it does not, each query asked once
  * (so never a cache hit); an uncached topic feed's p50/p99 (each URL asked once); and from a
@@ -37,7 +39,9 @@ import java.util.stream.Stream;
  * ({@link CorpusGenerator}, seed 42) is written once to {@code target/bench-corpus-N}.
  *
  * <p>Environment: {@code SCALE_HEAP} the server's -Xmx (default: 1 GB per 100,000 articles,
- * at least 1 GB), {@code SCALE_SERVER_ARGS} extra server arguments.
+ * at least 1 GB), {@code SCALE_SERVER_ARGS} extra server arguments. The restart cache is on
+ * ({@code TIDINGS_CONTENT_CACHE_DIR}, emptied before each size's first start) unless the
+ * environment names another.
  */
 public final class ScaleCurve {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +57,8 @@ public final class ScaleCurve {
     }
     Path jar = Path.of(args[0]);
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "%9s %8s %9s %10s %9s %12s %12s %12s %12s %12s",
-        "articles", "scan s", "restart s", "heap B/art", "disk B/f", "heap/disk",
+    rows.add(String.format(Locale.ROOT, "%9s %8s %8s %9s %10s %9s %12s %12s %12s %12s %12s",
+        "articles", "scan s", "peer s", "restart s", "heap B/art", "disk B/f", "heap/disk",
         "search p50", "search p99", "render p99", "file->feed"));
     for (int i = 1; i < args.length; i++) {
       rows.add(measure(jar, Integer.parseInt(args[i])));
@@ -71,6 +75,15 @@ public final class ScaleCurve {
       CorpusGenerator.withSeed(42L).write(corpus, size);
     }
     long[] disk = diskUse(corpus);
+    // The peer: jackson-dataformat-yaml's streaming parser alone over the same files on every
+    // core (twice; the second, warm run counts), which also brings the files into the page cache.
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(corpus)) {
+      all.filter(Files::isRegularFile).forEach(f -> files.add(corpus.relativize(f).toString()));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    ScanPeer.run(corpus, files, cores);
+    double peer = ScanPeer.run(corpus, files, cores) / 1e9;
     int port = freePort();
     Path inbox = corpus.resolve("scale-inbox");
     Files.createDirectories(inbox);
@@ -79,6 +92,7 @@ public final class ScaleCurve {
         Files.delete(p);
       }
     }
+    deleteTree(corpus.resolveSibling(corpus.getFileName() + "-cache"));
     Process server = start(jar, corpus, port, size);
     double scan = secondsToHealthy(server, port);
     long heap = PushBenchmark.heap(server.pid(), port);
@@ -93,8 +107,8 @@ public final class ScaleCurve {
     stop(again);
     double heapPer = articles == 0 ? 0 : (double) heap / articles;
     double diskPer = (double) disk[1] / Math.max(1, disk[0]);
-    return String.format(Locale.ROOT, "%9d %8.1f %9.1f %10.0f %9.0f %12.2f %10.2fms %10.2fms %10.2fms %5.0f/%4.0fms",
-        articles, scan, restart, heapPer, diskPer, heapPer / diskPer,
+    return String.format(Locale.ROOT, "%9d %8.1f %8.1f %9.1f %10.0f %9.0f %12.2f %10.2fms %10.2fms %10.2fms %5.0f/%4.0fms",
+        articles, scan, peer, restart, heapPer, diskPer, heapPer / diskPer,
         ms(search, 0.50), ms(search, 0.99), ms(render, 0.99), ms(fresh, 0.50), ms(fresh, 1.0));
   }
 
@@ -108,8 +122,12 @@ public final class ScaleCurve {
       cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
     }
     Path log = corpus.resolveSibling(corpus.getFileName() + "-server.log");
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // The restart cache (content.cacheDir), fresh for each size: the first start writes it.
+    pb.environment().putIfAbsent("TIDINGS_CONTENT_CACHE_DIR",
+        corpus.resolveSibling(corpus.getFileName() + "-cache").toString());
+    return pb.start();
   }
 
   private static double secondsToHealthy(Process server, int port) throws Exception {
@@ -231,6 +249,16 @@ public final class ScaleCurve {
     Files.delete(staging);
     Arrays.sort(nanos);
     return nanos;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   private static long[] diskUse(Path corpus) throws IOException {
