@@ -112,7 +112,7 @@ class ConfigFileErrorsTest {
         row("unknown key", yaml("http:\n  colour: red\n"),
             "{f}:2:3: unknown key http.colour; the keys of http are host, port, ..."),
         row("unknown section", yaml("colour: red\n"),
-            "{f}:1:1: unknown key colour; the sections are http, content, feeds, push, websub"),
+            "{f}:1:1: unknown key colour; the sections are http, content, feeds, push, websub, metrics"),
         row("unknown key with an escape", yaml("\"ht\\etp\": 1\n"),
             "{f}:1:1: unknown key ht\\u001Btp; did you mean http?"),
         row("wrong type", yaml("http:\n  port: eighty\n"),

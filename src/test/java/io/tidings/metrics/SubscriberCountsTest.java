@@ -58,7 +58,7 @@ class SubscriberCountsTest {
       for (String[] a : AGENTS) {
         assertThat(get(server, "/topics/ai/feed.rss", a[0]).status()).isEqualTo(200);
       }
-      assertThat(get(server, "/feed.atom?q=chips", AGENTS.get(0)[0]).status()).isEqualTo(200);
+      assertThat(get(server, "/feed.atom?q=chip", AGENTS.get(0)[0]).status()).isEqualTo(200);
       PrometheusText m = scrape(server);
       long total = 0;
       for (String[] a : AGENTS) {
@@ -66,7 +66,7 @@ class SubscriberCountsTest {
             .as(a[0]).isEqualTo(Double.parseDouble(a[2]));
         total += Long.parseLong(a[2]);
       }
-      assertThat(m.value(GAUGE, "feed", "/feed.atom?q=chips", "aggregator", "feedly"))
+      assertThat(m.value(GAUGE, "feed", "/feed.atom?q=chip", "aggregator", "feedly"))
           .isEqualTo(42);
       JsonNode s = status(server).path("subscribers");
       assertThat(s.path("total").asLong()).isEqualTo(total + 42);
@@ -74,7 +74,7 @@ class SubscriberCountsTest {
       assertThat(ai.path("feed").asText()).isEqualTo("/topics/ai/feed.rss");
       assertThat(ai.path("total").asLong()).isEqualTo(total);
       assertThat(ai.path("aggregators").path("inoreader").asLong()).isEqualTo(7);
-      assertThat(s.path("feeds").get(0).path("feed").asText()).isEqualTo("/feed.atom?q=chips");
+      assertThat(s.path("feeds").get(0).path("feed").asText()).isEqualTo("/feed.atom?q=chip");
 
       get(server, "/topics/ai/feed.rss",
           "Feedly/1.0 (+http://www.feedly.com/fetcher.html; 40 subscribers; )");

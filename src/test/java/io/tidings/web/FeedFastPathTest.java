@@ -103,7 +103,9 @@ class FeedFastPathTest {
             assertThat(fast.status()).as(what)
                 .isEqualTo(v.getKey().startsWith("If-") && !v.getKey().endsWith("other")
                     ? 304 : 200);
-            pairs++;
+            if (!v.getKey().startsWith("browser")) { // a browser's takes the route: its page
+              pairs++;
+            }
           }
         }
         // the tags of each variant give the 304 of *, on the fast path
@@ -118,7 +120,9 @@ class FeedFastPathTest {
           if (v.isEmpty()) {
             assertThat(hit.head()).isEqualTo(star.head());
           }
-          pairs += 2;
+          if (!v.containsKey("Accept")) {
+            pairs += 2;
+          }
         }
         pairs++;
       }
