@@ -21,6 +21,7 @@ import io.tidings.article.Provider;
 import io.tidings.article.Related;
 import io.tidings.article.Topic;
 import io.tidings.catalog.Catalog;
+import io.tidings.catalog.EstablishedNames;
 import io.tidings.catalog.FileChange;
 import io.tidings.catalog.Snapshot;
 import io.tidings.config.Config;
@@ -77,7 +78,9 @@ class NeverMalformedTest {
         FeedRequest request = request(format, scope, service.limits());
         String expectedTitle = xmlChars(service.title(request, snapshot));
         Map<String, Article> byId = new HashMap<>();
-        Selection.run(snapshot, request.query()).forEach(a -> byId.put(a.id(), a));
+        // As every output names them: by each topic's established name (EstablishedNames).
+        EstablishedNames.of(Selection.run(snapshot, request.query()), snapshot)
+            .forEach(a -> byId.put(a.id(), a));
         assertThat(byId).as(context).isNotEmpty();
         byte[] body;
         try {
