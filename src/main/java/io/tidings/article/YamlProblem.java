@@ -124,6 +124,43 @@ final class YamlProblem {
    * Only {@code \n} ends a line, as for {@link FrontMatter} and every editor; YAML also breaks
    * lines at a lone CR, U+0085, U+2028 and U+2029, so its own line numbers are not used.
    */
+  /**
+   * The code point index at which each line after the first starts (after each {@code \n}),
+   * in order: with {@link #lineOf}, a line number costs a binary search, not a pass.
+   */
+  static long[] lineStarts(String yaml) {
+    long[] starts = new long[16];
+    int n = 0;
+    long cp = 0;
+    for (int i = 0; i < yaml.length(); cp++) {
+      int c = yaml.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = cp + 1;
+      }
+    }
+    return java.util.Arrays.copyOf(starts, n);
+  }
+
+  /** The file line of a code point index, as {@link #lineAndColumn} gives it. */
+  static int lineOf(long[] lineStarts, long codePointIndex) {
+    // lines before: the starts at or before the index
+    int lo = 0;
+    int hi = lineStarts.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (lineStarts[mid] <= codePointIndex) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return FrontMatter.FIRST_YAML_LINE + lo;
+  }
+
   static int[] lineAndColumn(String yaml, long codePointIndex) {
     int line = FrontMatter.FIRST_YAML_LINE;
     int column = 1;

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -67,7 +68,13 @@ final class YamlTree {
    * the keys at any depth that were taken for a misspelt secured, with where each starts.
    */
   record Root(ObjectNode fields, Map<String, Long> starts, String yaml,
-      List<Map.Entry<String, Long>> misnamedSecured) {
+      List<Map.Entry<String, Long>> misnamedSecured,
+      AtomicReference<long[]> lineStarts) {
+    Root(ObjectNode fields, Map<String, Long> starts, String yaml,
+        List<Map.Entry<String, Long>> misnamedSecured) {
+      this(fields, starts, yaml, misnamedSecured, new AtomicReference<>());
+    }
+
     /** The file line of a top-level field, 0 when it is not written. */
     int lineOf(String field) {
       Long at = starts.get(field);
@@ -76,7 +83,16 @@ final class YamlTree {
 
     /** The file line of a code point index of the YAML. */
     int lineAt(long at) {
-      return YamlProblem.lineAndColumn(yaml, at)[0];
+      return YamlProblem.lineOf(lineTable(), at);
+    }
+
+    private long[] lineTable() {
+      long[] starts = lineStarts.get();
+      if (starts == null) { // once per file, only when a line is asked for
+        starts = YamlProblem.lineStarts(yaml);
+        lineStarts.set(starts);
+      }
+      return starts;
     }
   }
 

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp ... io.tidings.bench.ScaleCurve JAR 10000 100000 [1000000]</pre>
  *
- * <p>Per size: the first start-up (process start to {@code /health} 200) beside the time
+ * <p>Per size, after a warm-up of 2,000 requests of the same kinds that are never asked
+ * again: the first start-up (process start to {@code /health} 200) beside the time
  * jackson-dataformat-yaml's streaming parser alone takes over the same files on every core
  * ({@link ScanPeer}, in the same run), and a restart on the
  * same files; the heap after a full GC per article beside the average file on disk; search
@@ -49,6 +50,7 @@ public final class ScaleCurve {
       .version(HttpClient.Version.HTTP_1_1).build();
   private static final int QUERIES = 200;
   private static final int WRITES = 30;
+  private static final int WARM_UP = 1_000;
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
@@ -97,6 +99,7 @@ public final class ScaleCurve {
     double scan = secondsToHealthy(server, port);
     long heap = PushBenchmark.heap(server.pid(), port);
     int articles = JSON.readTree(get(port, "/status").body()).path("articles").asInt();
+    warmUp(port);
     List<String> words = wordsOf(port);
     long[] search = timeEach(port, searchPaths(words));
     long[] render = timeEach(port, renderPaths(port));
@@ -172,6 +175,19 @@ public final class ScaleCurve {
       words.add("zqxv" + Integer.toString(i * 7919, 36));
     }
     return new ArrayList<>(words);
+  }
+
+  /**
+   * Requests of the same kinds as the measured ones but never asked again (other words, other
+   * limits), so that the figures are of a warm JIT, as a server that has run for a while.
+   */
+  private static void warmUp(int port) throws Exception {
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < WARM_UP; i++) {
+      paths.add("/feed.rss?q=warm" + Integer.toString(i * 104_729, 36) + "&limit=" + (51 + i % 40));
+      paths.add("/feed.atom?limit=" + (51 + i % 400) + "&minQuality=" + (i / 400));
+    }
+    timeEach(port, paths);
   }
 
   private static List<String> searchPaths(List<String> words) {
