@@ -75,24 +75,6 @@ public final class WordIndex {
     return out;
   }
 
-  /**
-   * Each article's terms, in order; a large batch (the first scan, a restart) is tokenized on
-   * every core, the rest on the calling thread.
-   */
-  private static List<Set<String>> termsOfAll(List<Article> articles) {
-    if (articles.size() < PARALLEL_BATCH) {
-      List<Set<String>> out = new ArrayList<>(articles.size());
-      for (Article a : articles) {
-        out.add(termsOf(a));
-      }
-      return out;
-    }
-    return articles.parallelStream().map(WordIndex::termsOf).toList();
-  }
-
-  /** Articles from which a change's tokenizing is worth the common pool's threads. */
-  private static final int PARALLEL_BATCH = 1_000;
-
   private static int shard(String term) {
     int h = term.hashCode();
     return (h ^ (h >>> 12) ^ (h >>> 24)) & (SHARDS - 1);
@@ -104,10 +86,8 @@ public final class WordIndex {
       return this;
     }
     Map<String, List<Article>> adds = new HashMap<>();
-    List<Set<String>> addedTerms = termsOfAll(added);
-    for (int i = 0; i < added.size(); i++) {
-      Article a = added.get(i);
-      for (String t : addedTerms.get(i)) {
+    for (Article a : added) {
+      for (String t : termsOf(a)) {
         adds.computeIfAbsent(t, k -> new ArrayList<>(2)).add(a);
       }
     }
