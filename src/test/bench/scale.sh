@@ -9,14 +9,6 @@
 # Environment: SCALE_HEAP (server -Xmx), SCALE_SERVER_ARGS (extra server arguments), MVN.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-MVN="${MVN:-mvn}"
-[ -s target/tidings.jar ] || "$MVN" -q -DskipTests package
-if [ ! -s target/cp.txt ] || [ pom.xml -nt target/cp.txt ]; then
-  "$MVN" -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-fi
-"$MVN" -q test-compile
-CLASSES=target/bench-scale-classes
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-cp -r target/test-classes/. "$CLASSES"/ && cp -r target/classes/. "$CLASSES"/
+. src/test/bench/classes.sh scale
 [ $# -gt 0 ] || set -- 10000 100000
-exec java -Xmx2g -cp "$CLASSES:$(cat target/cp.txt)" io.tidings.bench.ScaleCurve target/tidings.jar "$@"
+exec java -Xmx2g -cp "$CP" io.tidings.bench.ScaleCurve target/tidings.jar "$@"
