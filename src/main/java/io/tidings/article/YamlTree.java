@@ -103,9 +103,29 @@ final class YamlTree {
    * secured is not read, whatever the slip in its name.
    */
   static boolean isDropped(String key) {
-    if (key == null) {
+    if (key == null || KEPT.contains(key)) {
       return false;
     }
+    return isDroppedByRule(key);
+  }
+
+  /** The fields docs/format.md defines: none is within two edits of secured (checked at start). */
+  private static final java.util.Set<String> KEPT = keptFields();
+
+  private static java.util.Set<String> keptFields() {
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    for (List<String> names : List.of(KnownFields.ARTICLE, KnownFields.PROVIDER,
+        KnownFields.IMAGE, KnownFields.RELATED)) {
+      for (String name : names) {
+        if (!isDroppedByRule(name)) { // by the rule itself, so the shortcut changes nothing
+          kept.add(name);
+        }
+      }
+    }
+    return java.util.Set.copyOf(kept);
+  }
+
+  private static boolean isDroppedByRule(String key) {
     String k = Normalizer.normalize(key, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     return k.equals(DROPPED)
         || EditDistance.of(EditDistance.fold(k), DROPPED, MISSPELT) <= MISSPELT;
@@ -115,6 +135,12 @@ final class YamlTree {
   private static final int MISSPELT = 2;
 
   Root parse(String yaml) throws ArticleFileException {
+    Root fast = FastYaml.read(yaml);
+    return fast != null ? fast : full(yaml);
+  }
+
+  /** The YAML library's reading, for any text; {@link #parse} takes it when {@link FastYaml} cannot. */
+  Root full(String yaml) throws ArticleFileException {
     YAMLParser parser;
     try {
       parser = (YAMLParser) factory.createParser(yaml);
