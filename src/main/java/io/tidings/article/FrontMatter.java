@@ -43,8 +43,17 @@ record FrontMatter(String yaml, String body) {
             + " (is the file still being written?)");
   }
 
+  /** Whether the line is {@code ---} and trailing white space; no copy of the line is made. */
   private static boolean isMarker(String text, int from, int to) {
-    return text.substring(from, to).stripTrailing().equals("---");
+    if (to - from < 3 || !text.startsWith("---", from)) {
+      return false;
+    }
+    for (int i = from + 3; i < to; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int lineEnd(String text, int from) {
@@ -69,6 +78,12 @@ record FrontMatter(String yaml, String body) {
         throw new ArticleFileException(lineAt(bytes, i), 0,
             "this is a binary file, not a text article (it contains NUL bytes)");
       }
+    }
+    // The JDK's own decoding is the fast one; it puts U+FFFD for what is not UTF-8, so a text
+    // without U+FFFD was valid, and one with it is decoded again strictly to find out.
+    String lenient = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

@@ -131,15 +131,18 @@ final class YamlProblem {
   static long[] lineStarts(String yaml) {
     long[] starts = new long[16];
     int n = 0;
-    long cp = 0;
-    for (int i = 0; i < yaml.length(); cp++) {
-      int c = yaml.codePointAt(i);
-      i += Character.charCount(c);
+    long cp = 0; // the code point index of the char at i: a surrogate pair is one
+    for (int i = 0, length = yaml.length(); i < length; i++) {
+      char c = yaml.charAt(i);
       if (c == '\n') {
         if (n == starts.length) {
           starts = java.util.Arrays.copyOf(starts, n * 2);
         }
         starts[n++] = cp + 1;
+      }
+      if (!Character.isHighSurrogate(c) || i + 1 == length
+          || !Character.isLowSurrogate(yaml.charAt(i + 1))) {
+        cp++;
       }
     }
     return java.util.Arrays.copyOf(starts, n);

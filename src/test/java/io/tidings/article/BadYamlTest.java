@@ -140,6 +140,33 @@ class BadYamlTest {
         .doesNotContain("E9"); // not even one byte of the file: it may be secured
   }
 
+  /**
+   * Every kind of byte sequence that is not UTF-8 (overlong forms, encoded surrogates, beyond
+   * U+10FFFF, five-byte forms, lone continuation bytes, cut sequences, bytes UTF-8 never uses),
+   * in the middle of a value: an error at its line, whichever decoding finds it.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"C080", "C1BF", "E08080", "EDA080",
+      "EDBFBF", "F08F8080", "F4908080", "F888808080", "80", "BF", "E282", "E2", "F09F98",
+      "FE", "FF", "C0", "F5808080"})
+  void everySequenceThatIsNotUtf8IsAnError(String hex) {
+    byte[] bad = java.util.HexFormat.of().parseHex(hex);
+    byte[] before = (HEAD + "excerpt: caf").getBytes(StandardCharsets.UTF_8);
+    byte[] after = " au lait\n---\n".getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(before);
+    file.writeBytes(bad);
+    file.writeBytes(after);
+    ParseError e = error(file.toByteArray());
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.reason()).contains("not valid UTF-8", "offset " + before.length);
+  }
+
+  @Test
+  void aReplacementCharacterWrittenInUtf8IsText() {
+    assertThat(Fixtures.ok(article("excerpt: a \uFFFD b")).excerpt()).isEqualTo("a \uFFFD b");
+  }
+
   @Test
   void truncatedUtf8SequenceAtTheEnd() {
     byte[] text = (HEAD + "excerpt: x").getBytes(StandardCharsets.UTF_8);
