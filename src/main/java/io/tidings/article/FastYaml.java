@@ -49,6 +49,9 @@ final class FastYaml {
   private final boolean supplementary;
   private final Map<String, Long> starts = new HashMap<>();
   private final List<Map.Entry<String, Long>> misnamed = new ArrayList<>(0);
+  /** Where each line after the first starts (char indexes, the same as code point indexes here). */
+  private long[] lineStarts = new long[64];
+  private int lines;
   /** The next line to look at. */
   private int pos;
   /** The current content line: its indentation (-1 at the end), first character, end. */
@@ -78,7 +81,10 @@ final class FastYaml {
       if (r.indent != -1 || root.isEmpty()) {
         return null;
       }
-      return new YamlTree.Root(root, r.starts, yaml, List.copyOf(r.misnamed));
+      // The line table comes with the reading when every char is a code point; else on demand.
+      long[] table = chars > 0 ? null : java.util.Arrays.copyOf(r.lineStarts, r.lines);
+      return new YamlTree.Root(root, r.starts, yaml, List.copyOf(r.misnamed),
+          new java.util.concurrent.atomic.AtomicReference<>(table));
     } catch (GiveUp | StringIndexOutOfBoundsException e) {
       return null;
     }
@@ -123,7 +129,7 @@ final class FastYaml {
         i++;
       }
       if (i == e || s.charAt(i) == '#') {
-        pos = e + 1;
+        passLine(e);
         continue;
       }
       indent = i - pos;
@@ -136,8 +142,19 @@ final class FastYaml {
   }
 
   private void consumeLine() {
-    pos = end + 1;
+    passLine(end);
     nextContent();
+  }
+
+  /** Moves past the line ending at {@code e} (a line feed, or the end of the text). */
+  private void passLine(int e) {
+    pos = e + 1;
+    if (e < n) {
+      if (lines == lineStarts.length) {
+        lineStarts = java.util.Arrays.copyOf(lineStarts, lines * 2);
+      }
+      lineStarts[lines++] = pos;
+    }
   }
 
   /** A block mapping whose keys stand at {@code ind}; builds nothing unless {@code keep}. */
@@ -288,6 +305,19 @@ final class FastYaml {
 
   /** A plain value as Jackson's YAML parser types it (its {@code _decodeScalar}). */
   private static JsonNode typed(String text) {
+    char first = text.charAt(0);
+    if ((first >= '0' && first <= '9') || first == '-') {
+      if (plainDecimal(text)) {
+        return new ResolvedScalar(text, NODES.numberNode(Long.parseLong(text)));
+      }
+      if (!numeric(text)) {
+        return NODES.textNode(text); // a date, a version: no number's pattern can match it
+      }
+    } else if (text.length() > 5 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+      // only the booleans (yes ... false) and the nulls (null, Null, NULL) begin with a letter,
+      // and none is longer than five letters
+      return NODES.textNode(text);
+    }
     Tag tag = RESOLVER.resolve(NodeId.scalar, text, true);
     if (tag == Tag.NULL) {
       return NODES.nullNode();
@@ -319,6 +349,18 @@ final class FastYaml {
       case 5 -> t.equalsIgnoreCase("false") ? Boolean.FALSE : null;
       default -> null;
     };
+  }
+
+  /** Whether every char is one that YAML 1.1's number patterns (int and float) may hold. */
+  private static boolean numeric(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+          || "_:.+-xXoiInN".indexOf(c) >= 0)) { // hex, octal, exponents, .inf
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 0, or an optional minus and up to 18 digits not starting with 0. */

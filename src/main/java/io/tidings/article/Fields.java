@@ -116,6 +116,9 @@ final class Fields {
     if (raw == null) {
       return null;
     }
+    if (PlainUrl.isPlain(raw)) {
+      return raw; // the usual shape, which URI would take too (PlainUrlTest)
+    }
     try {
       URI u = new URI(raw);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);

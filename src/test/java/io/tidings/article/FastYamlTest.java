@@ -48,6 +48,12 @@ class FastYamlTest {
     assertEquals(shape(full.fields()), shape(fast.fields()), yaml);
     assertEquals(full.starts(), fast.starts(), yaml);
     assertEquals(full.misnamedSecured(), fast.misnamedSecured(), yaml);
+    for (String key : full.starts().keySet()) {
+      assertEquals(full.lineOf(key), fast.lineOf(key), key + " in\n" + yaml);
+    }
+    for (Map.Entry<String, Long> key : full.misnamedSecured()) {
+      assertEquals(full.lineAt(key.getValue()), fast.lineAt(key.getValue()), yaml);
+    }
     return true;
   }
 
@@ -136,6 +142,8 @@ class FastYamlTest {
       "list:\n  - \"quoted\"\n  - 'single'\n  - plain # comment\n  -   spaced\n",
       "e:\nf:\n  g:\nh: x\n",
       "k: <<\nl: =\n",
+      "v: 1.2.3-beta\nw: 2023-10-17 16:45:00 +00:00\nx: 12abc\ny: -x1\nz: Nasa1\nq: Nulls\n",
+      "a: nULL\nb: TRUE\nc: Off\nd: falsey\nf: -123\ng: 2023\n",
   })
   void cornersAreReadTheSame(String yaml) {
     assertTrue(agrees(yaml), "the fast reading should take:\n" + yaml);
@@ -158,6 +166,7 @@ class FastYamlTest {
       "a:\n    b: 1\n  c: 2\n", "a: 1\n  b: 2\n", "a: # empty with comment\n",
       "secured: \"never\nclosed\n", "secured: [a, b]\n", "key with space: x\n", "é: x\n",
       "a.b: x\n", "a-b: x\n", "😀x: 1\n", "a: 0.\n", "a: 12:30\n",
+      "a: -.inf\n", "a: -.Inf\n", "a: 1e5\n", "a: -1.5\n", "a: 0b101\n", "a: -0x1F\n", "a: 9999999999999999999\n",
   })
   void othersAreLeftToTheLibrary(String yaml) {
     assertNull(FastYaml.read(yaml), "the fast reading should give up on:\n" + yaml);

@@ -59,9 +59,11 @@ public final class ScaleCurve {
     }
     Path jar = Path.of(args[0]);
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "%9s %8s %8s %9s %10s %9s %12s %12s %12s %12s %12s",
-        "articles", "scan s", "peer s", "restart s", "heap B/art", "disk B/f", "heap/disk",
-        "search p50", "search p99", "render p99", "file->feed"));
+    rows.add(String.format(Locale.ROOT,
+        "%9s %7s %7s %7s %11s %9s %10s %9s %9s %10s %10s %10s %11s %12s",
+        "articles", "scan s", "peer s", "cold s", "warm/cold", "restart s", "heap B/art",
+        "disk B/f", "heap/disk", "search p50", "search p99", "render p99", "render8 p99",
+        "file->feed"));
     for (int i = 1; i < args.length; i++) {
       rows.add(measure(jar, Integer.parseInt(args[i])));
       rows.forEach(System.out::println);
@@ -86,6 +88,7 @@ public final class ScaleCurve {
     int cores = Runtime.getRuntime().availableProcessors();
     ScanPeer.run(corpus, files, cores);
     double peer = ScanPeer.run(corpus, files, cores) / 1e9;
+    double coldPeer = coldPeer(corpus, size);
     int port = freePort();
     Path inbox = corpus.resolve("scale-inbox");
     Files.createDirectories(inbox);
@@ -102,7 +105,8 @@ public final class ScaleCurve {
     warmUp(port);
     List<String> words = wordsOf(port);
     long[] search = timeEach(port, searchPaths(words));
-    long[] render = timeEach(port, renderPaths(port));
+    long[] render = timeEach(port, renderPaths(port, "rss"));
+    long[] render8 = timeConcurrently(port, renderPaths(port, "atom"), 8);
     long[] fresh = fileToFeed(port, corpus, inbox);
     stop(server);
     Process again = start(jar, corpus, port, size);
@@ -110,9 +114,30 @@ public final class ScaleCurve {
     stop(again);
     double heapPer = articles == 0 ? 0 : (double) heap / articles;
     double diskPer = (double) disk[1] / Math.max(1, disk[0]);
-    return String.format(Locale.ROOT, "%9d %8.1f %8.1f %9.1f %10.0f %9.0f %12.2f %10.2fms %10.2fms %10.2fms %5.0f/%4.0fms",
-        articles, scan, peer, restart, heapPer, diskPer, heapPer / diskPer,
-        ms(search, 0.50), ms(search, 0.99), ms(render, 0.99), ms(fresh, 0.50), ms(fresh, 1.0));
+    return String.format(Locale.ROOT,
+        "%9d %7.1f %7.1f %7.1f %5.2f/%5.2f %9.1f %10.0f %9.0f %9.2f %8.2fms %8.2fms %8.2fms"
+            + " %9.2fms %6.0f/%4.0fms",
+        articles, scan, peer, coldPeer, peer / scan, coldPeer / scan, restart, heapPer, diskPer,
+        heapPer / diskPer, ms(search, 0.50), ms(search, 0.99), ms(render, 0.99),
+        ms(render8, 0.99), ms(fresh, 0.50), ms(fresh, 1.0));
+  }
+
+  /**
+   * The peer in a fresh JVM (its own JIT, like the server's first start), from process start to
+   * exit, with the server's heap setting.
+   */
+  private static double coldPeer(Path corpus, int size) throws Exception {
+    String heap = System.getenv().getOrDefault("SCALE_HEAP",
+        Math.max(1, (size + 99_999) / 100_000) + "g");
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder("java", "-Xmx" + heap, "-cp",
+        System.getProperty("java.class.path"), ScanPeer.class.getName(), "--cold", corpus.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the cold peer failed: " + out);
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private static Process start(Path jar, Path corpus, int port, int size) throws IOException {
@@ -199,7 +224,8 @@ public final class ScaleCurve {
   }
 
   /** Topic feeds, each URL once: every topic at limits 10..49 until there are QUERIES of them. */
-  private static List<String> renderPaths(int port) throws Exception {
+  /** Topic feeds in {@code format} at limits no one asked before: each one a render. */
+  private static List<String> renderPaths(int port, String format) throws Exception {
     List<String> keys = new ArrayList<>();
     for (JsonNode t : JSON.readTree(get(port, "/api/topics").body()).path("topics")) {
       keys.add(t.path("key").asText());
@@ -209,7 +235,7 @@ public final class ScaleCurve {
       for (String key : keys) {
         if (paths.size() < QUERIES) {
           paths.add("/topics/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
-              + "/feed.rss?limit=" + limit);
+              + "/feed." + format + "?limit=" + limit);
         }
       }
     }
@@ -219,23 +245,55 @@ public final class ScaleCurve {
   private static long[] timeEach(int port, List<String> paths) throws Exception {
     long[] nanos = new long[paths.size()];
     for (int i = 0; i < paths.size(); i++) {
-      String path = paths.get(i);
-      long t0 = System.nanoTime();
-      HttpResponse<String> r = get(port, path);
-      if (r.statusCode() == 301) { // not the canonical spelling: time the one that renders
-        path = URI.create("http://127.0.0.1" + path)
-            .resolve(r.headers().firstValue("Location").orElseThrow()).toString()
-            .substring("http://127.0.0.1".length());
-        t0 = System.nanoTime();
-        r = get(port, path);
-      }
-      nanos[i] = System.nanoTime() - t0;
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + r.statusCode());
-      }
+      nanos[i] = timedGet(port, paths.get(i));
     }
     Arrays.sort(nanos);
     return nanos;
+  }
+
+  /** The same, {@code threads} requests at a time. */
+  private static long[] timeConcurrently(int port, List<String> paths, int threads)
+      throws Exception {
+    long[] nanos = new long[paths.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        all.add(pool.submit(() -> {
+          for (int i; (i = next.getAndIncrement()) < paths.size(); ) {
+            nanos[i] = timedGet(port, paths.get(i));
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  /** One request's time; a 301 (not the canonical spelling) is followed and the target timed. */
+  private static long timedGet(int port, String path) throws Exception {
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = get(port, path);
+    if (r.statusCode() == 301) {
+      path = URI.create("http://127.0.0.1" + path)
+          .resolve(r.headers().firstValue("Location").orElseThrow()).toString()
+          .substring("http://127.0.0.1".length());
+      t0 = System.nanoTime();
+      r = get(port, path);
+    }
+    long took = System.nanoTime() - t0;
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + r.statusCode());
+    }
+    return took;
   }
 
   /** A complete file renamed into the content directory, then /feed.json polled until it shows. */

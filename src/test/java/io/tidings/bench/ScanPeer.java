@@ -26,6 +26,7 @@ final class ScanPeer {
 
   private ScanPeer() {}
 
+
   /** Streams every file once on {@code threads} threads; returns the wall time in nanoseconds. */
   static long run(Path root, List<String> files, int threads) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
@@ -174,8 +175,29 @@ final class ScanPeer {
     }
   }
 
-  /** {@code ScanPeer DIR}: section 0 alone on one directory. */
+  /**
+   * The peer as a process of its own, cold like a server's start ({@code ScanPeer --cold DIR}):
+   * lists the files under DIR and streams each once on every core, then prints the seconds and
+   * exits. {@link ScaleCurve} times it from process start to exit, as it times the server from
+   * process start to ready.
+   */
+  static void cold(String dir) throws Exception {
+    Path root = Path.of(dir);
+    List<String> files = new ArrayList<>();
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      all.filter(Files::isRegularFile).forEach(f -> files.add(root.relativize(f).toString()));
+    }
+    long took = run(root, files, Runtime.getRuntime().availableProcessors());
+    System.out.printf(java.util.Locale.ROOT, "%d files streamed in %.2f s%n", files.size(),
+        took / 1e9);
+  }
+
+  /** {@code ScanPeer DIR}: section 0 alone on one directory; {@code --cold DIR}: see {@link #cold}. */
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--cold")) {
+      cold(args[1]);
+      return;
+    }
     Path root = Path.of(args[0]).toAbsolutePath().normalize();
     List<String> files = new ArrayList<>();
     try (var walk = Files.walk(root)) {
