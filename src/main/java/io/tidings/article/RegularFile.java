@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Opens an article file without ever waiting for a writer. Opening a named pipe (FIFO) for
@@ -27,12 +27,56 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RegularFile {
   static final long OPEN_TIMEOUT_MILLIS = 1_000;
 
-  private static final ScheduledExecutorService WATCHDOG =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tidings-open-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * The opens under way. One watchdog thread looks at them every {@link #TICK_NANOS} while there
+   * are any and sleeps while there are none: an open costs a map entry, not a timer task.
+   */
+  private static final Set<Pending> PENDING = ConcurrentHashMap.newKeySet();
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static volatile boolean idle;
+  private static final Thread WATCHDOG = watchdog();
+
+  /** One open under way: the file, since when, whether it returned, whether it was rescued. */
+  private static final class Pending {
+    final Path file;
+    final long since = System.nanoTime();
+    final AtomicBoolean opened = new AtomicBoolean();
+    final AtomicBoolean rescued = new AtomicBoolean();
+    boolean looked; // watchdog thread only
+
+    Pending(Path file) {
+      this.file = file;
+    }
+  }
+
+  private static Thread watchdog() {
+    Thread t = new Thread(RegularFile::watch, "tidings-open-watchdog");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void watch() {
+    long timeout = TimeUnit.MILLISECONDS.toNanos(OPEN_TIMEOUT_MILLIS);
+    while (true) {
+      if (PENDING.isEmpty()) {
+        idle = true; // then look again: an open that came meanwhile has seen idle, or is seen
+        if (PENDING.isEmpty()) {
+          LockSupport.park();
+        }
+        idle = false;
+        continue;
+      }
+      LockSupport.parkNanos(TICK_NANOS);
+      long now = System.nanoTime();
+      for (Pending p : PENDING) {
+        if (!p.looked && now - p.since >= timeout) {
+          p.looked = true;
+          rescue(p.file, p.opened, p.rescued);
+        }
+      }
+    }
+  }
 
   private RegularFile() {}
 
@@ -61,18 +105,19 @@ final class RegularFile {
 
   /** Opens for reading; a pipe that took the file's place is refused within the timeout. */
   static InputStream open(Path file) throws IOException {
-    AtomicBoolean opened = new AtomicBoolean();
-    AtomicBoolean rescued = new AtomicBoolean();
-    ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> rescue(file, opened, rescued),
-        OPEN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    Pending pending = new Pending(file);
+    PENDING.add(pending);
+    if (idle) {
+      LockSupport.unpark(WATCHDOG);
+    }
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
     } finally {
-      opened.set(true);
-      watchdog.cancel(false);
+      pending.opened.set(true);
+      PENDING.remove(pending);
     }
-    if (rescued.get() || !Files.isRegularFile(file)) {
+    if (pending.rescued.get() || !Files.isRegularFile(file)) {
       channel.close();
       throw new NotRegularException("a named pipe, socket or device");
     }
