@@ -97,6 +97,11 @@ final class Postings extends AbstractList<Article> implements RandomAccess {
     return lo;
   }
 
+  /** The postings of articles already sorted newest first: what {@link #with} makes from none. */
+  static Postings ofSorted(Article[] sorted) {
+    return of(java.util.Collections.singletonList(sorted));
+  }
+
   /** Drops empty blocks and splits any over twice the size. */
   private static Postings of(List<Article[]> raw) {
     List<Article[]> kept = new ArrayList<>(raw.size());

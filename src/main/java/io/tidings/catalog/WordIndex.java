@@ -85,6 +85,9 @@ public final class WordIndex {
     if (removed.isEmpty() && added.isEmpty()) {
       return this;
     }
+    if (terms == 0 && removed.isEmpty() && added.size() >= WordIndexBuild.BULK) {
+      return of(added);
+    }
     Map<String, List<Article>> adds = new HashMap<>();
     for (Article a : added) {
       for (String t : termsOf(a)) {
@@ -144,6 +147,51 @@ public final class WordIndex {
       }
     }
     return new WordIndex(next, termCount, postingCount, byteCount);
+  }
+
+  /**
+   * The index of {@code added} alone (sorted newest first), built at once: what {@link #with}
+   * makes from an empty index, term for term and block for block, without its maps of lists.
+   */
+  private static WordIndex of(List<Article> added) {
+    Article[] articles = added.toArray(new Article[0]);
+    Map<String, WordIndexBuild.Positions> byTerm = WordIndexBuild.positions(added);
+    int[] count = new int[SHARDS];
+    for (String t : byTerm.keySet()) {
+      count[shard(t)]++;
+    }
+    String[][] termsOf = new String[SHARDS][];
+    for (String t : byTerm.keySet()) {
+      int s = shard(t);
+      if (termsOf[s] == null) {
+        termsOf[s] = new String[count[s]];
+      }
+      termsOf[s][--count[s]] = t;
+    }
+    Shard[] shards = new Shard[SHARDS];
+    long postingCount = 0;
+    long byteCount = 0;
+    for (int s = 0; s < SHARDS; s++) {
+      String[] sorted = termsOf[s];
+      if (sorted == null) {
+        continue;
+      }
+      java.util.Arrays.sort(sorted);
+      Postings[] lists = new Postings[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        WordIndexBuild.Positions p = byTerm.get(sorted[i]);
+        Article[] holders = new Article[p.size];
+        for (int k = 0; k < p.size; k++) {
+          holders[k] = articles[p.at[k]];
+        }
+        lists[i] = Postings.ofSorted(holders);
+        postingCount += p.size;
+        byteCount += termBytes(sorted[i], p.size);
+      }
+      shards[s] = new Shard(sorted, lists);
+      byteCount += shardBytes(sorted.length);
+    }
+    return new WordIndex(shards, byTerm.size(), postingCount, byteCount);
   }
 
   private static long align(long n) {

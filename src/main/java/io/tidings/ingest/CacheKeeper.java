@@ -51,8 +51,9 @@ final class CacheKeeper {
     this.catalog = catalog;
   }
 
-  Map<String, ParseCache.Entry> load() {
-    return cache.load();
+  /** The cache's entries, decoded on the calling thread and up to {@code helperCount} helpers. */
+  Map<String, ParseCache.Entry> load(java.util.concurrent.Executor helpers, int helperCount) {
+    return cache.load(helpers, helperCount);
   }
 
   /**

@@ -137,7 +137,8 @@ public final class Ingest implements AutoCloseable {
     // The restart cache is read while the tree is walked: both are mostly waiting on the disk.
     CompletableFuture<Map<String, ParseCache.Entry>> cached = cache == null
         ? CompletableFuture.completedFuture(Map.of())
-        : CompletableFuture.supplyAsync(cache::load, parsePool.executor());
+        : CompletableFuture.supplyAsync(() -> cache.load(parsePool.executor(),
+            Runtime.getRuntime().availableProcessors() - 1), parsePool.executor());
     TreeWalk.Listing listing;
     try {
       listing = walk(root);

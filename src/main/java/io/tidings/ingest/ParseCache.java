@@ -4,6 +4,7 @@ import io.tidings.article.Article;
 import io.tidings.article.ArticleCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -20,10 +21,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * neither does the cache.
  *
  * <p>The file: a header (magic, layout version, Tidings version, the content directory,
- * content.maxFileSize), the entries, and a CRC-32C of everything before it. A file that is
+ * content.maxFileSize), the count of entries, the entries in chunks (each its count of entries,
+ * its length in bytes, then the entries, so that chunks decode on several threads at once:
+ * {@link ChunkDecoder}), and a CRC-32C of everything before it; nothing decoded is used
+ * unless the whole file's checksum matches. A file that is
  * missing, truncated, corrupt, of another version or for another directory is ignored with one
  * log line: the scan then reads every file. It is written to a temporary file in the same folder
  * and renamed over the old one, so a reader never sees half of it.
@@ -48,7 +52,10 @@ final class ParseCache {
   private static final Logger LOG = LoggerFactory.getLogger(ParseCache.class);
   private static final String MAGIC = "tidings-parse-cache";
   /** The file's own layout; the article's is {@link ArticleCodec#FORMAT}. */
-  static final int LAYOUT = 1;
+  static final int LAYOUT = 2;
+  /** A chunk ends after this many entries or bytes, whichever comes first. */
+  static final int CHUNK_ENTRIES = 512;
+  static final int CHUNK_BYTES = 1 << 20;
   /**
    * An entry whose file was modified this close to the time the cache is written is left out:
    * on a file system with coarse timestamps a second write in the same tick would keep size and
@@ -97,9 +104,10 @@ final class ParseCache {
 
   /**
    * The entries of the cache file by relative path, or none (with one log line) when it cannot
-   * be used. Never throws.
+   * be used. Never throws. The chunks are decoded by the calling thread and up to
+   * {@code helperCount} tasks on {@code helpers}, while the calling thread reads the file.
    */
-  Map<String, Entry> load() {
+  Map<String, Entry> load(Executor helpers, int helperCount) {
     String unsafe = writableByOthers(file);
     if (unsafe != null) {
       LOG.warn("restart cache {} not used: {}; reading every file", file, unsafe);
@@ -118,17 +126,25 @@ final class ParseCache {
       if (n < 0) {
         throw new IOException("a negative count");
       }
-      Map<String, Entry> out = new HashMap<>(Math.min(n, 1 << 22) * 4 / 3 + 1);
-      for (int i = 0; i < n; i++) {
-        String rel = in.readUTF();
-        FileStamp stamp = new FileStamp(in.readLong(), in.readLong(), in.readUTF());
-        out.put(rel, new Entry(rel, stamp, ArticleCodec.read(in)));
+      long size = Files.size(file);
+      try (ChunkDecoder decoder = new ChunkDecoder(helpers, helperCount)) {
+        for (int read = 0; read < n; ) {
+          int count = in.readInt();
+          int length = in.readInt();
+          if (count < 1 || count > n - read || length < 0 || length > size) {
+            throw new IOException("a chunk of " + count + " entries in " + length + " bytes");
+          }
+          byte[] bytes = new byte[length];
+          in.readFully(bytes);
+          decoder.add(bytes, count);
+          read += count;
+        }
+        long sum = checked.getChecksum().getValue();
+        if (in.readLong() != sum || in.read() != -1) {
+          throw new IOException("its checksum does not match");
+        }
+        return decoder.finish();
       }
-      long sum = checked.getChecksum().getValue();
-      if (in.readLong() != sum || in.read() != -1) {
-        throw new IOException("its checksum does not match");
-      }
-      return out;
     } catch (NoSuchFileException e) {
       LOG.info("restart cache {} not found: reading every file", file);
     } catch (EOFException e) {
@@ -209,12 +225,20 @@ final class ParseCache {
         List<Entry> kept = entries.stream().filter(e -> e.stamp().fileKey() != null
             && nowNanos - e.stamp().modifiedNanos() > RACY_NANOS).toList();
         out.writeInt(kept.size());
-        for (Entry e : kept) {
-          out.writeUTF(e.file());
-          out.writeLong(e.stamp().size());
-          out.writeLong(e.stamp().modifiedNanos());
-          out.writeUTF(e.stamp().fileKey().toString());
-          ArticleCodec.write(out, e.article());
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + (1 << 16));
+        DataOutputStream chunkOut = new DataOutputStream(chunk);
+        int inChunk = 0;
+        for (int i = 0; i < kept.size(); i++) {
+          ChunkDecoder.write(chunkOut, kept.get(i));
+          inChunk++;
+          if (inChunk == CHUNK_ENTRIES || chunk.size() >= CHUNK_BYTES || i == kept.size() - 1) {
+            chunkOut.flush();
+            out.writeInt(inChunk);
+            out.writeInt(chunk.size());
+            chunk.writeTo(out);
+            chunk.reset();
+            inChunk = 0;
+          }
         }
         out.flush();
         out.writeLong(checked.getChecksum().getValue());

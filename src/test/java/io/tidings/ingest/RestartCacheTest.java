@@ -180,6 +180,53 @@ class RestartCacheTest {
     }
   }
 
+  /**
+   * Over 512 entries the cache is several chunks, decoded on more than one thread: all of it
+   * is used; and a cache whose chunks disagree with their counts of entries is ignored as a
+   * whole even when its checksum matches (the failure of a chunk decoded on a helper thread
+   * fails the load, never a part of it).
+   */
+  @Test
+  void aCacheOfManyChunksIsUsedWholeOrNotAtAll() throws Exception {
+    int n = 2 * ParseCache.CHUNK_ENTRIES + 76;
+    firstRun(h -> {
+      try {
+        for (int i = 0; i < n; i++) {
+          writeOld(h, "m" + i + ".txt", "Many " + i);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    try (IngestHarness h = restart()) {
+      assertThat(h.ingest.filesFromCache()).isEqualTo(n);
+    }
+    Path cache = ParseCache.fileFor(cacheDir().toAbsolutePath(),
+        base.resolve("content").toAbsolutePath().normalize());
+    byte[] good = Files.readAllBytes(cache);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good.clone());
+    int at = "tidings-parse-cache".length() + 8;
+    at += 2 + b.getShort(at); // the Tidings version
+    at += 2 + b.getShort(at); // the content directory
+    at += 8 + 4; // content.maxFileSize, the count of entries
+    assertThat(b.getInt(at)).as("the first chunk's entries").isEqualTo(ParseCache.CHUNK_ENTRIES);
+    b.putInt(at, ParseCache.CHUNK_ENTRIES - 1); // one entry too few: the last chunk one too many
+    int last = at;
+    for (int k = 0; k < 2; k++) {
+      last += 8 + b.getInt(last + 4);
+    }
+    assertThat(b.getInt(last)).as("the last chunk's entries").isEqualTo(76);
+    b.putInt(last, 77);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(b.array(), 0, good.length - 8);
+    b.putLong(good.length - 8, crc.getValue());
+    Files.write(cache, b.array());
+    try (IngestHarness h = restart()) {
+      assertThat(h.ingest.filesFromCache()).isZero();
+      assertThat(h.ids()).hasSize(n);
+    }
+  }
+
   @Test
   void theCacheNeverHoldsTheSecuredValue() throws Exception {
     firstRun(h -> {

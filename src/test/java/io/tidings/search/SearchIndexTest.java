@@ -143,7 +143,28 @@ class SearchIndexTest {
       last.remove(d);
     }
     Snapshot built = new Catalog(false).apply(last);
-    Snapshot incremental = kept.current();
+    assertSameIndex(kept.current(), built);
+    assertAgreesWithTheScan(kept.current());
+  }
+
+  /**
+   * A batch of a thousand articles or more into an empty index (the first scan, a restart) is
+   * built at once, on every core; the index equals one kept batch by batch below that size.
+   */
+  @Test
+  void aLargeFirstBatchBuiltAtOnceEqualsOneKeptInSmallBatches() throws BadQueryException {
+    List<FileChange> all = corpus(2_600, 13);
+    Snapshot built = new Catalog(false).apply(all);
+    Catalog kept = new Catalog(false);
+    for (int i = 0; i < all.size(); i += 300) {
+      kept.apply(all.subList(i, Math.min(all.size(), i + 300)));
+    }
+    assertThat(built.search().terms()).isGreaterThan(1_000);
+    assertSameIndex(kept.current(), built);
+    assertAgreesWithTheScan(built);
+  }
+
+  private static void assertSameIndex(Snapshot incremental, Snapshot built) {
     assertThat(incremental.articles().stream().map(Article::id).toList())
         .isEqualTo(built.articles().stream().map(Article::id).toList());
     assertThat(incremental.search().terms()).isEqualTo(built.search().terms());
@@ -156,6 +177,5 @@ class SearchIndexTest {
             .isEqualTo(built.search().postings(term).stream().map(Article::id).toList());
       }
     }
-    assertAgreesWithTheScan(incremental);
   }
 }
