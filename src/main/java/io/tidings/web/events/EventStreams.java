@@ -4,7 +4,6 @@ import io.tidings.feed.FeedQuery;
 import io.tidings.push.ArticleEvent;
 import io.tidings.push.EventLog;
 import io.tidings.push.StreamCounters;
-import io.tidings.web.http.Representation;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -39,8 +38,6 @@ public final class EventStreams implements EventLog.Subscriber {
   private final Map<byte[], Buffer> buffers = new WeakHashMap<>();
   private static final Logger LOG = LoggerFactory.getLogger(EventStreams.class);
   private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
-  /** Reconnect soon after a stream ends (a restart, a cut-off): the log bridges the gap. */
-  private static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Context context;
   private final EventLog log;
@@ -120,7 +117,8 @@ public final class EventStreams implements EventLog.Subscriber {
     streams.add(s);
     response.closeHandler(v -> s.closed());
     response.drainHandler(v -> s.drain());
-    s.write(RETRY);
+    // Reconnect soon after a stream ends (a restart, a cut-off): the log bridges the gap.
+    s.write("retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII));
     EventLog.CatchUp c = log.catchUp(lastEventId);
     if (c.reset()) {
       s.reset(c.lastId());
@@ -275,9 +273,8 @@ public final class EventStreams implements EventLog.Subscriber {
 
     private void send(byte[] bytes) {
       // One buffer per frame and event loop, shared by every stream that sends it: Vert.x
-      // writes a slice of it, and the buffer is direct, so that the socket is written from it
-      // as it is: a frame is copied once a loop, not once a stream.
-      response.write(buffers.computeIfAbsent(bytes, Representation::direct));
+      // writes a slice of it, so a frame is copied once, not once a stream.
+      response.write(buffers.computeIfAbsent(bytes, Buffer::buffer));
     }
 
     void closed() {

@@ -72,10 +72,9 @@ public record Representation(String contentType, Buffer body, Buffer gzip, Strin
   /**
    * The bytes in direct (off-heap) memory, read-only and shared by every response: the socket
    * is written from them as they are, where a heap buffer is copied into direct memory on each
-   * write. The memory is the JDK's, freed when the buffer is collected. (The event streams
-   * send each frame from one such buffer a loop, too.)
+   * write. The memory is the JDK's, freed when the buffer is collected.
    */
-  public static Buffer direct(byte[] bytes) {
+  static Buffer direct(byte[] bytes) {
     ByteBuffer nio = ByteBuffer.allocateDirect(bytes.length);
     nio.put(bytes).flip();
     return BufferInternal.buffer(Unpooled.wrappedBuffer(nio.asReadOnlyBuffer()));
