@@ -74,41 +74,9 @@ public final class PushBenchmark {
       long heapBefore = heap(server.pid(), port);
       HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxInitialLineLength(4096),
           new PoolOptions().setHttp1MaxSize(clients + 10));
-      // article key -> receive times, one slot per client
-      ConcurrentHashMap<String, long[]> received = new ConcurrentHashMap<>();
-      ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-      CountDownLatch connected = new CountDownLatch(clients);
-      for (int c = 0; c < clients; c++) {
-        int me = c;
-        StringBuilder pending = new StringBuilder();
-        client.request(new RequestOptions().setHost("127.0.0.1").setPort(port)
-                .setURI("/events?topic=bench").setMethod(HttpMethod.GET))
-            .compose(req -> req.send()).onSuccess(res -> {
-              res.handler((Buffer b) -> {
-                long now = System.nanoTime();
-                pending.append(b.toString(StandardCharsets.UTF_8));
-                int at;
-                while ((at = pending.indexOf("\n\n")) >= 0) {
-                  String frame = pending.substring(0, at);
-                  pending.delete(0, at + 2);
-                  int k = frame.indexOf("example.com/bench");
-                  if (frame.contains("event: added") && k >= 0) {
-                    String key = frame.substring(k + "example.com/".length(),
-                        frame.indexOf('"', k));
-                    received.computeIfAbsent(key, x -> new long[clients])[me] = now;
-                    counts.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
-                  }
-                }
-              });
-              connected.countDown();
-            }).onFailure(e -> {
-              System.err.println("client " + me + ": " + e);
-              connected.countDown();
-            });
-      }
-      if (!connected.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("clients did not connect");
-      }
+      Clients tidings = Clients.connect(client, port, clients);
+      ConcurrentHashMap<String, long[]> received = tidings.received;
+      ConcurrentHashMap<String, AtomicInteger> counts = tidings.counts;
       long heapWith = heap(server.pid(), port);
       System.out.printf("%d clients connected; server heap after GC: %.1f MB before, %.1f MB with"
           + " them (%.1f KB a client)%n", clients, heapBefore / 1e6, heapWith / 1e6,
@@ -182,10 +150,117 @@ public final class PushBenchmark {
       System.out.printf("aim: p99 <= 100 ms (debounce %s): %s%n", debounce,
           pct(sorted, 0.99) <= aim ? "met" : "not met");
       client.close();
+      server.destroy();
+      server.waitFor(20, TimeUnit.SECONDS);
+      peer(vertx, clients, writes, warmup);
     } finally {
       vertx.close();
       server.destroy();
       server.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The same clients and the same measure against {@link BroadcastPeer}, in its own process:
+   * from the line that tells it to broadcast to the event at each client.
+   */
+  static void peer(Vertx vertx, int clients, int writes, int warmup) throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process peer = new ProcessBuilder("java", "-Xmx512m", "-cp",
+        System.getProperty("java.class.path"), BroadcastPeer.class.getName(),
+        Integer.toString(port)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (var out = new java.io.PrintWriter(peer.getOutputStream(), true, StandardCharsets.UTF_8);
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream(),
+            StandardCharsets.UTF_8))) {
+      if (!"ready".equals(in.readLine())) {
+        throw new IllegalStateException("the peer did not start");
+      }
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
+          new PoolOptions().setHttp1MaxSize(clients + 10));
+      Clients peerClients = Clients.connect(client, port, clients);
+      List<Long> latencies = new ArrayList<>();
+      int missing = 0;
+      for (int w = -warmup; w < writes; w++) {
+        String key = w < 0 ? "benchwarm" + -w : "bench" + w;
+        long sent = System.nanoTime();
+        out.println(key);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+          AtomicInteger n = peerClients.counts.get(key);
+          if (n != null && n.get() >= clients) {
+            break;
+          }
+          Thread.sleep(5); // benchmark pacing, not a test
+        }
+        if (w >= 0) {
+          for (long t : peerClients.received.getOrDefault(key, new long[clients])) {
+            if (t == 0) {
+              missing++;
+            } else {
+              latencies.add(t - sent);
+            }
+          }
+        }
+        Thread.sleep(300); // the same pace as the writes above
+      }
+      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf("peer, a bare Vert.x broadcaster (2 event loops, one buffer a loop, no"
+              + " files): broadcast -> event at %d clients, %d broadcasts (%d missing): p50 %.1f ms,"
+              + " p99 %.1f ms, max %.1f ms%n", clients, writes, missing, pct(sorted, 0.50),
+          pct(sorted, 0.99), pct(sorted, 1.0));
+      client.close();
+    } finally {
+      peer.destroy();
+      peer.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  /** N SSE clients on one HttpClient: the time each receives each bench article's event. */
+  static final class Clients {
+    /** article key -> receive times, one slot per client */
+    final ConcurrentHashMap<String, long[]> received = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    static Clients connect(HttpClient client, int port, int clients) throws InterruptedException {
+      Clients all = new Clients();
+      ConcurrentHashMap<String, long[]> received = all.received;
+      ConcurrentHashMap<String, AtomicInteger> counts = all.counts;
+      CountDownLatch connected = new CountDownLatch(clients);
+      for (int c = 0; c < clients; c++) {
+        int me = c;
+        StringBuilder pending = new StringBuilder();
+        client.request(new RequestOptions().setHost("127.0.0.1").setPort(port)
+                .setURI("/events?topic=bench").setMethod(HttpMethod.GET))
+            .compose(req -> req.send()).onSuccess(res -> {
+              res.handler((Buffer b) -> {
+                long now = System.nanoTime();
+                pending.append(b.toString(StandardCharsets.UTF_8));
+                int at;
+                while ((at = pending.indexOf("\n\n")) >= 0) {
+                  String frame = pending.substring(0, at);
+                  pending.delete(0, at + 2);
+                  int k = frame.indexOf("example.com/bench");
+                  if (frame.contains("event: added") && k >= 0) {
+                    String key = frame.substring(k + "example.com/".length(),
+                        frame.indexOf('"', k));
+                    received.computeIfAbsent(key, x -> new long[clients])[me] = now;
+                    counts.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                  }
+                }
+              });
+              connected.countDown();
+            }).onFailure(e -> {
+              System.err.println("client " + me + ": " + e);
+              connected.countDown();
+            });
+      }
+      if (!connected.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("clients did not connect");
+      }
+      return all;
     }
   }
 
