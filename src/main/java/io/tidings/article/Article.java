@@ -181,8 +181,8 @@ public final class Article {
     return contentHash;
   }
 
-  /** The size of the packed fields in bytes (for tests). */
-  int packedSize() {
+  /** The size in bytes of the array that holds the packed fields (for tests and benchmarks). */
+  public int packedSize() {
     return packed.length;
   }
 
