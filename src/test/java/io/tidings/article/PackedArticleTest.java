@@ -149,6 +149,8 @@ class PackedArticleTest {
       CorpusGenerator gen = CorpusGenerator.withSeed(seed);
       int checked = 0;
       int derived = 0;
+      long fileBytes = 0;
+      long packedBytes = 0;
       for (int i = 0; i < 400; i++) {
         String text = gen.articleText(i);
         Article a = parser.parse("f" + i, text.getBytes(StandardCharsets.UTF_8)).article();
@@ -184,9 +186,14 @@ class PackedArticleTest {
         assertThat(a.images()).extracting(Image::url).isEqualTo(images);
         assertThat(ContentHash.of(a)).isEqualTo(a.contentHash());
         checked++;
+        fileBytes += text.getBytes(StandardCharsets.UTF_8).length;
+        packedBytes += a.packedSize();
       }
       assertThat(checked).isGreaterThan(300);
       assertThat(derived).isGreaterThan(30);
+      // What keeps the heap under 0.8x the files: excerpt, images and related coverage (most
+      // of a file's text) in under half its bytes (held as strings and objects: 1.2x).
+      assertThat((double) packedBytes / fileBytes).as("packed / file bytes").isLessThan(0.5);
     }
   }
 
