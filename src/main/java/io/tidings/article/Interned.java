@@ -16,6 +16,14 @@ final class Interned {
   private static final ConcurrentHashMap<Provider, Provider> SHARED_PROVIDERS =
       new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<String, Topic> TOPICS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Provider, Integer> PROVIDER_IDS =
+      new ConcurrentHashMap<>();
+  /**
+   * The providers by number, for {@link Packed}: written under the class's lock before the
+   * number is handed out, read through the article that holds the number (published safely).
+   */
+  private static volatile Provider[] byId = new Provider[64];
+  private static int ids;
 
   private Interned() {}
 
@@ -72,5 +80,33 @@ final class Interned {
     }
     shared = TOPICS.putIfAbsent(name, t);
     return shared == null ? t : shared;
+  }
+
+  /** The number of {@code p} in the shared table, or -1 when the table is full. */
+  static int providerId(Provider p) {
+    Integer id = PROVIDER_IDS.get(p);
+    return id != null ? id : register(p);
+  }
+
+  private static synchronized int register(Provider p) {
+    Integer id = PROVIDER_IDS.get(p);
+    if (id != null) {
+      return id;
+    }
+    if (ids >= MAX) {
+      return -1;
+    }
+    Provider[] table = byId;
+    if (ids == table.length) {
+      table = java.util.Arrays.copyOf(table, table.length * 2);
+    }
+    table[ids] = p;
+    byId = table;
+    PROVIDER_IDS.put(p, ids);
+    return ids++;
+  }
+
+  static Provider providerAt(int id) {
+    return byId[id];
   }
 }

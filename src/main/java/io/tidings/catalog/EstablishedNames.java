@@ -52,10 +52,7 @@ public final class EstablishedNames {
     if (renamed == null && category == a.category()) {
       return a;
     }
-    return new Article(a.id(), a.title(), a.publishedAt(), a.originalUrl(), a.webUrl(),
-        a.ampWebUrl(), a.cdnAmpWebUrl(), a.excerpt(), category, a.type(), a.quality(),
-        a.heat(), a.published(), a.provider(), renamed == null ? topics : List.copyOf(renamed),
-        a.images(), a.related(), a.body(), a.contentHash());
+    return a.withFacets(category, renamed == null ? topics : List.copyOf(renamed));
   }
 
   /**

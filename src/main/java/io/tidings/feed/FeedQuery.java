@@ -202,8 +202,11 @@ public record FeedQuery(SortedSet<String> topics, SortedSet<String> providers,
 
   /** Whether a word whose lookups are not exact occurs in the title or the excerpt. */
   static boolean occursIn(String word, Article a) {
-    return Words.occursIn(word, a.title())
-        || (a.excerpt() != null && Words.occursIn(word, a.excerpt()));
+    if (Words.occursIn(word, a.title())) {
+      return true;
+    }
+    String excerpt = a.excerpt(); // decoded on each call: once here
+    return excerpt != null && Words.occursIn(word, excerpt);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.tidings.article.Image;
 import io.tidings.article.Related;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,8 +21,9 @@ final class ItemHtml {
 
   static String of(Article a) {
     StringBuilder b = new StringBuilder(256);
-    if (a.excerpt() != null) {
-      b.append("<p>").append(text(a.excerpt())).append("</p>");
+    String excerpt = a.excerpt(); // decoded on each call: once here
+    if (excerpt != null) {
+      b.append("<p>").append(text(excerpt)).append("</p>");
     }
     for (Image img : a.images()) {
       b.append("<p><img src=\"").append(esc(img.url())).append('"');
@@ -31,9 +33,10 @@ final class ItemHtml {
       }
       b.append(" alt=\"\"></p>");
     }
-    if (!a.related().isEmpty()) {
+    List<Related> relatedCoverage = a.related();
+    if (!relatedCoverage.isEmpty()) {
       b.append("<h4>Related coverage</h4><ul>");
-      for (Related r : a.related()) {
+      for (Related r : relatedCoverage) {
         b.append("<li><a href=\"").append(esc(r.webUrl())).append("\">").append(text(r.title()))
             .append("</a>");
         String source = r.provider() == null ? null : r.provider().name();

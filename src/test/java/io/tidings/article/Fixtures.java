@@ -93,7 +93,10 @@ final class Fixtures {
     return p.error();
   }
 
-  /** Every string reachable from a value through record components and collections. */
+  /**
+   * Every string reachable from a value through record components, an article's accessors and
+   * collections.
+   */
   static List<String> strings(Object value) {
     List<String> out = new ArrayList<>();
     collect(value, out);
@@ -108,6 +111,13 @@ final class Fixtures {
       out.add(s.toString());
     } else if (v instanceof Collection<?> c) {
       c.forEach(x -> collect(x, out));
+    } else if (v instanceof Article a) {
+      for (Object x : java.util.Arrays.asList(a.id(), a.title(), a.publishedAt(),
+          a.originalUrl(), a.webUrl(), a.ampWebUrl(), a.cdnAmpWebUrl(), a.excerpt(),
+          a.category(), a.type(), a.quality(), a.heat(), a.published(), a.provider(),
+          a.topics(), a.images(), a.related(), a.body(), a.contentHash())) {
+        collect(x, out);
+      }
     } else if (v instanceof Record r) {
       for (RecordComponent rc : r.getClass().getRecordComponents()) {
         try {

@@ -114,15 +114,17 @@ public final class FeedView {
         topics.add(new PageModel.Link(t.name(), FeedLinks.page(base, Scope.TOPIC, t.key())));
       }
     }
-    List<Picture> images = new ArrayList<>(a.images().size());
-    for (Image i : a.images()) {
+    List<Image> given = a.images(); // decoded on each call: once here
+    List<Picture> images = new ArrayList<>(given.size());
+    for (Image i : given) {
       if (shown(i.url(), base)) {
         boolean sized = i.width() != null && i.height() != null;
         images.add(new Picture(i.url(), sized ? i.width() : null, sized ? i.height() : null));
       }
     }
-    List<Coverage> related = new ArrayList<>(a.related().size());
-    for (Related r : a.related()) {
+    List<Related> coverage = a.related();
+    List<Coverage> related = new ArrayList<>(coverage.size());
+    for (Related r : coverage) {
       String source = r.provider() == null || r.provider().name().isEmpty() ? null
           : r.provider().name();
       related.add(new Coverage(r.title(), r.webUrl(), source, Stamp.of(r.publishedAt())));
