@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the front matter that nearly every article file has without the YAML library, to the
@@ -31,18 +28,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class FastYaml {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Resolver RESOLVER = new Resolver();
   private static final String SECURED = "secured";
   private static final int MAX_DEPTH = 16;
 
-  /** Giving up: the full parser reads this text. Thrown without a stack, caught in {@link #read}. */
-  private static final class GiveUp extends RuntimeException {
-    GiveUp() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final GiveUp GIVE_UP = new GiveUp();
+  private static final RuntimeException GIVE_UP = FastScalars.GIVE_UP;
 
   private final String s;
   private final int n;
@@ -85,7 +74,7 @@ final class FastYaml {
       long[] table = chars > 0 ? null : java.util.Arrays.copyOf(r.lineStarts, r.lines);
       return new YamlTree.Root(root, r.starts, yaml, List.copyOf(r.misnamed),
           new java.util.concurrent.atomic.AtomicReference<>(table));
-    } catch (GiveUp | StringIndexOutOfBoundsException e) {
+    } catch (FastScalars.GiveUp | StringIndexOutOfBoundsException e) {
       return null;
     }
   }
@@ -196,7 +185,7 @@ final class FastYaml {
       i++;
     }
     if (i < end) {
-      JsonNode v = scalar(i, keep);
+      JsonNode v = FastScalars.scalar(s, i, end, keep);
       consumeLine();
       return v;
     }
@@ -238,7 +227,7 @@ final class FastYaml {
         at = i;
         item = mapping(indent, keep, depth + 1, false);
       } else {
-        item = scalar(i, keep);
+        item = FastScalars.scalar(s, i, end, keep);
         consumeLine();
       }
       if (keep) {
@@ -267,225 +256,6 @@ final class FastYaml {
       }
     }
     return j < end && s.charAt(j) == ':' && (j + 1 == end || s.charAt(j + 1) == ' ') ? j : -1;
-  }
-
-  /** A value on one line starting at {@code i}, up to the line's end. */
-  private JsonNode scalar(int i, boolean keep) {
-    char c = s.charAt(i);
-    if (c == '"') {
-      return doubleQuoted(i, keep);
-    }
-    if (c == '\'') {
-      return singleQuoted(i, keep);
-    }
-    if ("[]{},#&*!|>%@`?:".indexOf(c) >= 0
-        || (c == '-' && (i + 1 == end || s.charAt(i + 1) == ' '))) {
-      throw GIVE_UP; // flow collections, comments, anchors, aliases, tags, block scalars, lists
-    }
-    int last = end;
-    for (int j = i + 1; j < end; j++) {
-      if (s.charAt(j) == '#' && s.charAt(j - 1) == ' ') {
-        last = j; // a comment
-        break;
-      }
-    }
-    while (last > i && s.charAt(last - 1) == ' ') {
-      last--;
-    }
-    for (int j = i; j < last; j++) {
-      if (s.charAt(j) == ':' && (j + 1 == last || s.charAt(j + 1) == ' ')) {
-        throw GIVE_UP; // a mapping where a value is: YAML refuses it
-      }
-    }
-    if (!keep) {
-      return null;
-    }
-    return typed(s.substring(i, last));
-  }
-
-  /** A plain value as Jackson's YAML parser types it (its {@code _decodeScalar}). */
-  private static JsonNode typed(String text) {
-    char first = text.charAt(0);
-    if ((first >= '0' && first <= '9') || first == '-') {
-      if (plainDecimal(text)) {
-        return new ResolvedScalar(text, NODES.numberNode(Long.parseLong(text)));
-      }
-      if (!numeric(text)) {
-        return NODES.textNode(text); // a date, a version: no number's pattern can match it
-      }
-    } else if (text.length() > 5 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
-      // only the booleans (yes ... false) and the nulls (null, Null, NULL) begin with a letter,
-      // and none is longer than five letters
-      return NODES.textNode(text);
-    }
-    Tag tag = RESOLVER.resolve(NodeId.scalar, text, true);
-    if (tag == Tag.NULL) {
-      return NODES.nullNode();
-    }
-    if (tag == Tag.BOOL) {
-      Boolean b = bool(text);
-      if (b == null) {
-        throw GIVE_UP;
-      }
-      return new ResolvedScalar(text, NODES.booleanNode(b));
-    }
-    if (tag == Tag.INT) {
-      if (!plainDecimal(text)) {
-        throw GIVE_UP; // 0x1F, 010, 1_000, +5, 1:30: the full parser reads those
-      }
-      return new ResolvedScalar(text, NODES.numberNode(Long.parseLong(text)));
-    }
-    if (tag == Tag.FLOAT) {
-      throw GIVE_UP;
-    }
-    return NODES.textNode(text); // text, and the tags Jackson reads as text (dates, <<)
-  }
-
-  private static Boolean bool(String t) {
-    return switch (t.length()) {
-      case 2 -> t.equalsIgnoreCase("on") ? Boolean.TRUE : t.equalsIgnoreCase("no") ? false : null;
-      case 3 -> t.equalsIgnoreCase("yes") ? Boolean.TRUE : t.equalsIgnoreCase("off") ? false : null;
-      case 4 -> t.equalsIgnoreCase("true") ? Boolean.TRUE : null;
-      case 5 -> t.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-      default -> null;
-    };
-  }
-
-  /** Whether every char is one that YAML 1.1's number patterns (int and float) may hold. */
-  private static boolean numeric(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-          || "_:.+-xXoiInN".indexOf(c) >= 0)) { // hex, octal, exponents, .inf
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** 0, or an optional minus and up to 18 digits not starting with 0. */
-  private static boolean plainDecimal(String t) {
-    int i = t.startsWith("-") ? 1 : 0;
-    int digits = t.length() - i;
-    if (digits < 1 || digits > 18 || (t.charAt(i) == '0' && (digits > 1 || i == 1))) {
-      return false;
-    }
-    for (int j = i; j < t.length(); j++) {
-      if (t.charAt(j) < '0' || t.charAt(j) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private JsonNode doubleQuoted(int i, boolean keep) {
-    StringBuilder sb = null;
-    int run = i + 1;
-    int j = i + 1;
-    while (true) {
-      if (j >= end) {
-        throw GIVE_UP; // the value goes on to the next line
-      }
-      char c = s.charAt(j);
-      if (c == '"') {
-        break;
-      }
-      if (c != '\\') {
-        j++;
-        continue;
-      }
-      if (j + 1 >= end) {
-        throw GIVE_UP;
-      }
-      char e = s.charAt(j + 1);
-      int width = 2;
-      char out;
-      switch (e) {
-        case '\\', '"' -> out = e;
-        case 'n' -> out = '\n';
-        case 't' -> out = '\t';
-        case 'r' -> out = '\r';
-        case 'u' -> {
-          out = hex4(j + 2);
-          width = 6;
-        }
-        default -> throw GIVE_UP;
-      }
-      if (keep) {
-        if (sb == null) {
-          sb = new StringBuilder(j - i + 16);
-        }
-        sb.append(s, run, j).append(out);
-      }
-      j += width;
-      run = j;
-    }
-    afterQuote(j + 1);
-    if (!keep) {
-      return null;
-    }
-    return NODES.textNode(sb == null ? s.substring(i + 1, j) : sb.append(s, run, j).toString());
-  }
-
-  private char hex4(int from) {
-    if (from + 4 > end) {
-      throw GIVE_UP;
-    }
-    int v = 0;
-    for (int k = from; k < from + 4; k++) {
-      int d = Character.digit(s.charAt(k), 16);
-      if (d < 0 || s.charAt(k) > 'f') {
-        throw GIVE_UP;
-      }
-      v = v * 16 + d;
-    }
-    if (Character.isSurrogate((char) v)) {
-      throw GIVE_UP;
-    }
-    return (char) v;
-  }
-
-  private JsonNode singleQuoted(int i, boolean keep) {
-    StringBuilder sb = null;
-    int run = i + 1;
-    int j = i + 1;
-    while (true) {
-      if (j >= end) {
-        throw GIVE_UP;
-      }
-      if (s.charAt(j) != '\'') {
-        j++;
-        continue;
-      }
-      if (j + 1 < end && s.charAt(j + 1) == '\'') {
-        if (keep) {
-          if (sb == null) {
-            sb = new StringBuilder(j - i + 16);
-          }
-          sb.append(s, run, j + 1);
-        }
-        j += 2;
-        run = j;
-        continue;
-      }
-      break;
-    }
-    afterQuote(j + 1);
-    if (!keep) {
-      return null;
-    }
-    return NODES.textNode(sb == null ? s.substring(i + 1, j) : sb.append(s, run, j).toString());
-  }
-
-  /** After a closing quote: nothing but spaces, then maybe a comment set off by a space. */
-  private void afterQuote(int k) {
-    int j = k;
-    while (j < end && s.charAt(j) == ' ') {
-      j++;
-    }
-    if (j < end && (s.charAt(j) != '#' || j == k)) {
-      throw GIVE_UP;
-    }
   }
 
   private long codePointAt(int index) {
