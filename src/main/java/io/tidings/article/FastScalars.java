@@ -18,6 +18,12 @@ final class FastScalars {
 
   private FastScalars() {}
 
+  /** SnakeYAML's YAML 1.1 booleans and nulls that begin with a letter (its Resolver's patterns). */
+  private static final java.util.Set<String> BOOLEANS = java.util.Set.of("yes", "Yes", "YES",
+      "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+      "off", "Off", "OFF");
+  private static final java.util.Set<String> NULLS = java.util.Set.of("null", "Null", "NULL");
+
   /** Giving up: the full parser reads this text. Without a stack; caught in {@link FastYaml#read}. */
   static final class GiveUp extends RuntimeException {
     GiveUp() {
@@ -71,10 +77,13 @@ final class FastScalars {
       if (!numeric(text)) {
         return NODES.textNode(text); // a date, a version: no number's pattern can match it
       }
-    } else if (text.length() > 5 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
-      // only the booleans (yes ... false) and the nulls (null, Null, NULL) begin with a letter,
-      // and none is longer than five letters
-      return NODES.textNode(text);
+    } else if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
+      // Of the resolver's patterns only the booleans and the nulls begin with a letter: these
+      // words, spelt as the patterns spell them (yes, Yes and YES, never yES).
+      if (BOOLEANS.contains(text)) {
+        return new ResolvedScalar(text, NODES.booleanNode(bool(text)));
+      }
+      return NULLS.contains(text) ? NODES.nullNode() : NODES.textNode(text);
     }
     Tag tag = RESOLVER.resolve(NodeId.scalar, text, true);
     if (tag == Tag.NULL) {

@@ -144,6 +144,7 @@ class FastYamlTest {
       "k: <<\nl: =\n",
       "v: 1.2.3-beta\nw: 2023-10-17 16:45:00 +00:00\nx: 12abc\ny: -x1\nz: Nasa1\nq: Nulls\n",
       "a: nULL\nb: TRUE\nc: Off\nd: falsey\nf: -123\ng: 2023\n",
+      "a: yES\nb: tRUE\nc: oN\nd: nO\ne: FaLsE\nf: OfF\ng: NuLL\nh: nulL\ni: Y\nj: N\nk: yess\n",
   })
   void cornersAreReadTheSame(String yaml) {
     assertTrue(agrees(yaml), "the fast reading should take:\n" + yaml);
