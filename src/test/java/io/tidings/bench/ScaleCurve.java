@@ -100,6 +100,9 @@ public final class ScaleCurve {
     deleteTree(corpus.resolveSibling(corpus.getFileName() + "-cache"));
     Process server = start(jar, corpus, port, size);
     double scan = secondsToHealthy(server, port);
+    // The heap once the restart cache is written (its writer holds every entry until then),
+    // as a server holds it from then on.
+    awaitCacheFile(corpus.resolveSibling(corpus.getFileName() + "-cache"));
     long heap = PushBenchmark.heap(server.pid(), port);
     int articles = JSON.readTree(get(port, "/status").body()).path("articles").asInt();
     warmUp(port);
@@ -120,6 +123,22 @@ public final class ScaleCurve {
         articles, scan, peer, coldPeer, peer / scan, coldPeer / scan, restart, heapPer, diskPer,
         heapPer / diskPer, ms(search, 0.50), ms(search, 0.99), ms(render, 0.99),
         ms(render8, 0.99), ms(fresh, 0.50), ms(fresh, 1.0));
+  }
+
+  /** Waits (at most two minutes) until the first start has moved its cache file into place. */
+  private static void awaitCacheFile(Path dir) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
+          if (files.anyMatch(f -> f.getFileName().toString().endsWith(".cache"))) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("no restart cache written in " + dir + " within 2 minutes");
   }
 
   /**
